@@ -1,0 +1,84 @@
+"""The loaded briefing data: valid typed tables, every problem found, documents and the geo layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+import pandas as pd
+
+from components.schema import SCHEMAS
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the data: where it is (file, spreadsheet row, column), the value, and why."""
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = self.file + (f", row {self.row}" if self.row is not None else "")
+        where += f", column {self.column}" if self.column else ""
+        value = self.value if len(self.value) <= 80 else self.value[:77] + "..."
+        return f"{where}: {self.reason}" + (f" (value: {value!r})" if self.value else "")
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """An empty frame with the schema's columns, for a table that could not be read."""
+    return pd.DataFrame({c.name: pd.Series(dtype=object) for c in SCHEMAS[name].columns})
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything a page draws from. Tables hold only valid rows; nothing is mutated after loading."""
+
+    tables: dict[str, pd.DataFrame]
+    problems: tuple[Problem, ...] = ()
+    documents: dict[str, str] = field(default_factory=dict)
+    geo: dict = field(default_factory=lambda: {"type": "FeatureCollection", "features": []})
+    fingerprint: str = ""
+    loaded_at: datetime | None = None
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A table by name; an empty one with the schema's columns when it is absent."""
+        frame = self.tables.get(name)
+        return empty_table(name) if frame is None else frame
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        return self.table("sources")
+
+    @property
+    def events(self) -> pd.DataFrame:
+        return self.table("events")
+
+    @property
+    def estimates(self) -> pd.DataFrame:
+        return self.table("estimates")
+
+    @property
+    def locations(self) -> pd.DataFrame:
+        return self.table("locations")
+
+    @property
+    def quotes(self) -> pd.DataFrame:
+        return self.table("quotes")
+
+    @property
+    def briefing(self) -> pd.DataFrame:
+        return self.table("briefing")
+
+    def with_tables(self, **frames: pd.DataFrame) -> Dataset:
+        """The same dataset with some tables replaced (filters narrow a dataset this way)."""
+        return replace(self, tables={**self.tables, **frames})
+
+    def newest_source_date(self) -> pd.Timestamp | None:
+        """The publication date of the newest source, or None when no source has a date."""
+        published = self.sources.get("published")
+        if published is None or published.dropna().empty:
+            return None
+        return published.max()

@@ -1,0 +1,100 @@
+"""The one categorical palette every chart shares, and how confidence is drawn as a shape.
+
+The colours live in `.streamlit/config.toml` (`[theme] chartCategoricalColors`) so the theme and
+the charts cannot drift apart; this module only reads them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+CONFIG_PATH = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"
+
+# Order matters: the n-th category takes the n-th theme colour (see docs/ARCHITECTURE.md).
+CATEGORIES: tuple[str, ...] = (
+    "diplomacy",
+    "deployment",
+    "combat",
+    "casualties",
+    "statement",
+    "territory",
+    "acknowledgement",
+    "other",
+)
+
+CONFIDENCE_SYMBOLS: dict[str, str] = {
+    "confirmed": "circle",
+    "reported": "square",
+    "claimed": "diamond",
+    "disputed": "x",
+}
+CONFIDENCE_LEVELS: tuple[str, ...] = tuple(CONFIDENCE_SYMBOLS)
+FALLBACK_COLOR = "#999999"
+
+
+class PaletteError(RuntimeError):
+    """The theme file is missing or does not declare the categorical colours."""
+
+
+def parse_palette(toml_text: str) -> tuple[str, ...]:
+    """Return the `[theme] chartCategoricalColors` list from the text of a config.toml."""
+    try:
+        colors = tomllib.loads(toml_text).get("theme", {}).get("chartCategoricalColors")
+    except tomllib.TOMLDecodeError as err:
+        raise PaletteError(f"config.toml is not valid TOML: {err}") from err
+    if not colors or not all(isinstance(c, str) and c.startswith("#") for c in colors):
+        raise PaletteError("config.toml has no [theme] chartCategoricalColors list of '#rrggbb' colours")
+    return tuple(colors)
+
+
+def theme_colors() -> tuple[str, ...]:
+    """The categorical colours of the project's theme file, read once."""
+    return _read_theme(CONFIG_PATH)
+
+
+@lru_cache(maxsize=4)
+def _read_theme(path: Path) -> tuple[str, ...]:
+    """Read and parse a theme file (cached per path)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise PaletteError(f"cannot read the theme file {path}: {err}") from err
+    return parse_palette(text)
+
+
+def category_colors(colors: tuple[str, ...] | None = None) -> dict[str, str]:
+    """Map each category to its theme colour, in the schema's category order."""
+    colors = theme_colors() if colors is None else colors
+    return {cat: colors[i % len(colors)] for i, cat in enumerate(CATEGORIES)}
+
+
+def category_color(category: str, colors: tuple[str, ...] | None = None) -> str:
+    """The colour of one category; unknown categories are drawn grey."""
+    return category_colors(colors).get(category, FALLBACK_COLOR)
+
+
+def confidence_symbol(confidence: str, open_marker: bool = False) -> str:
+    """Plotly marker symbol for a confidence level, optionally hollow."""
+    symbol = CONFIDENCE_SYMBOLS.get(confidence, "circle")
+    return f"{symbol}-open" if open_marker else symbol
+
+
+def hex_to_rgb(color: str) -> tuple[int, int, int]:
+    """'#D55E00' -> (213, 94, 0), for pydeck colour arrays."""
+    value = color.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def tint(color: str, amount: float) -> str:
+    """Mix a colour with white (`amount` 0 = unchanged, 1 = white), for extra series."""
+    r, g, b = (round(c + (255 - c) * amount) for c in hex_to_rgb(color))
+    return f"#{r:02X}{g:02X}{b:02X}"
+
+
+def series_colors(n: int, colors: tuple[str, ...] | None = None) -> list[str]:
+    """`n` colours: the palette first, then lighter tints of it for further series."""
+    colors = theme_colors() if colors is None else colors
+    tints = (0.0, 0.45, 0.7)
+    return [tint(colors[i % len(colors)], tints[(i // len(colors)) % 3]) for i in range(n)]

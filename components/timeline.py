@@ -1,0 +1,343 @@
+"""The timeline figure: every event on a date axis, one lane per category.
+
+Plotly hover labels, legend names and annotations are rendered as pseudo-HTML, so every string
+taken from the data is escaped here before it reaches the figure.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.palette import CATEGORIES, CONFIDENCE_SYMBOLS, category_color, confidence_symbol
+
+MAX_POINTS = 1500
+HOVER_CHARS = 160
+LANE_SLOTS = 4
+SLOT_STEP = 0.17
+BAR_WIDTH = 0.14
+PRECISION_WORDS = {"day": "", "week": "week", "month": "month", "approx": "approximate"}
+
+
+def clip(text: object, limit: int = HOVER_CHARS) -> str:
+    """Data text shortened for a hover label, then escaped so it renders as text."""
+    value = "" if text is None or text is pd.NA else str(text)
+    if len(value) > limit:
+        value = value[: limit - 1] + "…"
+    return html.escape(value)
+
+
+def joined(values: object) -> str:
+    """A list cell (tuple of strings, or a plain string) as one '; '-separated string."""
+    if isinstance(values, str):
+        return values
+    if isinstance(values, Iterable):
+        return "; ".join(str(v) for v in values)
+    return ""
+
+
+def date_label(date: pd.Timestamp, precision: str = "day") -> str:
+    """A date as a reader should see it: never more precise than it is known."""
+    if pd.isna(date):
+        return "undated"
+    if precision == "month":
+        return f"{date:%b %Y} (month)"
+    if precision == "week":
+        return f"week of {date:%Y-%m-%d}"
+    if precision == "approx":
+        return f"≈ {date:%Y-%m-%d} (approximate)"
+    return f"{date:%Y-%m-%d}"
+
+
+def event_dates_label(row: pd.Series) -> str:
+    """The date of an event, or its span, with precision words."""
+    start = date_label(row["date"], row.get("date_precision", "day"))
+    end = row.get("date_end", pd.NaT)
+    if pd.isna(end):
+        return start
+    return f"{start} – {date_label(end, row.get('date_end_precision', 'day'))}"
+
+
+def precision_extent(date: pd.Timestamp, precision: str) -> pd.Timestamp:
+    """The first instant after the period a date of this precision stands for."""
+    if precision == "month":
+        return date.to_period("M").to_timestamp() + pd.offsets.MonthBegin(1)
+    if precision == "week":
+        return date + pd.Timedelta(days=7)
+    return date + pd.Timedelta(days=1)
+
+
+def _span_end(row: pd.Series) -> pd.Timestamp | None:
+    """End of the bar drawn for an event, or None when the event is drawn as a point."""
+    precision = row.get("date_precision", "day")
+    end = row.get("date_end", pd.NaT)
+    if not pd.isna(end):
+        stop = precision_extent(end, row.get("date_end_precision", "day"))
+        return max(stop, row["date"] + pd.Timedelta(days=1))
+    if precision in ("month", "week"):
+        return precision_extent(row["date"], precision)
+    return None
+
+
+def _hover(row: pd.Series) -> str:
+    """Escaped hover label: title, date with precision, claimants, confidence."""
+    return "<br>".join(
+        [
+            f"<b>{clip(row['title'])}</b>",
+            clip(event_dates_label(row)),
+            f"Claimed by: {clip(joined(row.get('claimants', ())))}",
+            f"Confidence: {clip(row.get('confidence', ''))} · {clip(row['category'])}",
+        ]
+    )
+
+
+def category_lanes(categories: Iterable[str]) -> list[str]:
+    """Categories present, in palette order; unknown ones after, alphabetically."""
+    present = set(categories)
+    known = [c for c in CATEGORIES if c in present]
+    return known + sorted(present - set(CATEGORIES))
+
+
+def _slots(starts: pd.Series, ends: pd.Series) -> list[int]:
+    """Greedy lane slots so that events close in time sit on different sub-rows."""
+    order = starts.sort_values(kind="stable").index
+    gap = pd.Timedelta(days=4)
+    slot_end: list[pd.Timestamp] = [pd.Timestamp.min] * LANE_SLOTS
+    result: dict[object, int] = {}
+    for idx in order:
+        free = [s for s in range(LANE_SLOTS) if slot_end[s] <= starts[idx]]
+        slot = free[0] if free else min(range(LANE_SLOTS), key=lambda s: slot_end[s])
+        slot_end[slot] = max(ends[idx], starts[idx]) + gap
+        result[idx] = slot
+    return [result[i] for i in starts.index]
+
+
+def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
+    """One drawing row per event: kind (point, approx, bar), start, end, lane y, hover."""
+    rows = pd.DataFrame(index=events.index)
+    rows["event_id"] = events["event_id"]
+    rows["category"] = events["category"]
+    rows["start"] = events["date"]
+    rows["end"] = events.apply(_span_end, axis=1) if len(events) else pd.Series(dtype=object)
+    precision = events.get("date_precision", pd.Series("day", index=events.index))
+    rows["precision"] = precision
+    rows["kind"] = "point"
+    rows.loc[precision == "approx", "kind"] = "approx"
+    rows.loc[rows["end"].notna(), "kind"] = "bar"
+    rows["hover"] = [_hover(r) for _, r in events.iterrows()]
+    rows["confidence"] = events.get("confidence", "")
+    lanes = category_lanes(rows["category"])
+    rows["lane"] = rows["category"].map({c: i for i, c in enumerate(lanes)})
+    rows["y"] = rows["lane"].astype(float)
+    for _, group in rows.groupby("lane"):
+        ends = group["end"].where(group["end"].notna(), group["start"])
+        slots = _slots(group["start"], pd.to_datetime(ends))
+        rows.loc[group.index, "y"] = group["lane"] + (pd.Series(slots, index=group.index) - 1.5) * SLOT_STEP
+    return rows
+
+
+def _point_trace(group: pd.DataFrame, category: str, approx: bool, show: bool) -> go.Scatter:
+    """Markers for day-precision (filled) or approximate (hollow, '≈') events of one category."""
+    return go.Scatter(
+        x=group["start"],
+        y=group["y"],
+        mode="markers+text" if approx else "markers",
+        text=["≈"] * len(group) if approx else None,
+        textposition="top center",
+        marker={
+            "symbol": [confidence_symbol(c, open_marker=approx) for c in group["confidence"]],
+            "color": category_color(category),
+            "size": 12,
+            "line": {"width": 2 if approx else 1, "color": "#333333"},
+        },
+        name=html.escape(category),
+        legendgroup=category,
+        showlegend=show,
+        customdata=list(zip(group["event_id"], group["hover"], strict=True)),
+        hovertemplate="%{customdata[1]}<extra></extra>",
+    )
+
+
+def _bar_trace(group: pd.DataFrame, category: str, show: bool) -> go.Bar:
+    """Bars from start to end: spans solid, week/month-precision dates hatched and labelled."""
+    vague = group["precision"].isin(["month", "week"])
+    duration_ms = (group["end"] - group["start"]).dt.total_seconds() * 1000
+    return go.Bar(
+        base=group["start"],
+        x=duration_ms,
+        y=group["y"],
+        orientation="h",
+        width=BAR_WIDTH,
+        text=[PRECISION_WORDS[p] if v else "" for p, v in zip(group["precision"], vague, strict=True)],
+        textposition="inside",
+        insidetextanchor="start",
+        marker={
+            "color": category_color(category),
+            "opacity": [0.55 if v else 0.9 for v in vague],
+            "pattern": {"shape": ["/" if v else "" for v in vague], "fgcolor": "#333333"},
+            "line": {"width": 1, "color": "#333333"},
+        },
+        name=html.escape(category),
+        legendgroup=category,
+        showlegend=show,
+        customdata=list(zip(group["event_id"], group["hover"], strict=True)),
+        hovertemplate="%{customdata[1]}<extra></extra>",
+    )
+
+
+def _key_traces() -> list[go.Scatter]:
+    """Legend-only entries explaining marker shapes and precision styles."""
+    keys = [
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            marker={"symbol": symbol, "color": "#777777", "size": 10},
+            name=level,
+            legendgroup="confidence",
+            legendgrouptitle={"text": "Confidence (shape)"},
+        )
+        for level, symbol in CONFIDENCE_SYMBOLS.items()
+    ]
+    keys.append(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            marker={"symbol": "circle-open", "color": "#333333", "size": 10},
+            name="≈ approximate date",
+            legendgroup="precision",
+            legendgrouptitle={"text": "Date precision"},
+        )
+    )
+    keys.append(
+        go.Bar(
+            x=[None],
+            y=[None],
+            marker={"color": "#BBBBBB", "pattern": {"shape": "/"}},
+            name="hatched bar: known to the week/month",
+            legendgroup="precision",
+        )
+    )
+    return keys
+
+
+def _event_figure(events: pd.DataFrame) -> go.Figure:
+    """Individual events: points, hollow approximate points and bars, lane per category."""
+    rows = timeline_rows(events)
+    lanes = category_lanes(rows["category"])
+    fig = go.Figure()
+    for category in lanes:
+        cat_rows = rows[rows["category"] == category]
+        show = True
+        for kind in ("point", "approx", "bar"):
+            group = cat_rows[cat_rows["kind"] == kind]
+            if group.empty:
+                continue
+            if kind == "bar":
+                fig.add_trace(_bar_trace(group, category, show))
+            else:
+                fig.add_trace(_point_trace(group, category, kind == "approx", show))
+            show = False
+    fig.add_traces(_key_traces())
+    fig.update_yaxes(
+        tickvals=list(range(len(lanes))),
+        ticktext=[html.escape(c) for c in lanes],
+        range=[len(lanes) - 0.5, -0.5],
+        showgrid=True,
+        zeroline=False,
+        fixedrange=True,
+    )
+    fig.update_layout(height=max(320, 150 + 62 * len(lanes)), barmode="overlay")
+    return fig
+
+
+def bin_frequency(events: pd.DataFrame) -> str:
+    """'W' for ranges up to three years, else 'M': keeps the number of bars readable."""
+    if events.empty:
+        return "W"
+    days = (events["date"].max() - events["date"].min()).days
+    return "W" if days <= 3 * 366 else "M"
+
+
+def binning_note(events: pd.DataFrame, max_points: int = MAX_POINTS) -> str | None:
+    """The note shown when events are too many to draw one by one, else None."""
+    if len(events) <= max_points:
+        return None
+    unit = "week" if bin_frequency(events) == "W" else "month"
+    return (
+        f"{len(events):,} events binned by {unit} (counted at their start date) — "
+        "narrow the date range to see individual events"
+    )
+
+
+def binned_counts(events: pd.DataFrame) -> pd.DataFrame:
+    """Events counted per category per week or month: columns bin, category, count."""
+    freq = bin_frequency(events)
+    bins = events["date"].dt.to_period(freq).dt.start_time
+    counts = events.groupby([bins.rename("bin"), events["category"]]).size()
+    return counts.rename("count").reset_index()
+
+
+def _binned_figure(events: pd.DataFrame, note: str) -> go.Figure:
+    """Stacked counts per category per bin, with the binning note above the chart."""
+    counts = binned_counts(events)
+    fig = go.Figure()
+    for category in category_lanes(counts["category"]):
+        part = counts[counts["category"] == category]
+        fig.add_trace(
+            go.Bar(
+                x=part["bin"],
+                y=part["count"],
+                name=html.escape(category),
+                marker={"color": category_color(category)},
+                hovertemplate=f"{html.escape(category)}: %{{y}} events<br>from %{{x|%Y-%m-%d}}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack", height=420, yaxis_title="events")
+    fig.add_annotation(text=html.escape(note), xref="paper", yref="paper", x=0, y=1.08, showarrow=False)
+    return fig
+
+
+def timeline_figure(events: pd.DataFrame, max_points: int = MAX_POINTS) -> go.Figure:
+    """Every event on a date axis coloured by category; binned counts when too dense."""
+    note = binning_note(events, max_points)
+    fig = _binned_figure(events, note) if note else _event_figure(events)
+    fig.update_xaxes(type="date", showgrid=True)
+    fig.update_layout(
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "groupclick": "toggleitem"},
+        hovermode="closest",
+        clickmode="event+select",
+        hoverlabel={"align": "left"},
+    )
+    return fig
+
+
+def timeline_alt(events: pd.DataFrame) -> str:
+    """A sentence describing the timeline for screen readers."""
+    if events.empty:
+        return "Timeline: no events match the current filters."
+    counts = events["category"].value_counts()
+    parts = ", ".join(f"{counts[c]} {c}" for c in category_lanes(counts.index))
+    vague = events.get("date_precision", pd.Series(dtype=str)).isin(["week", "month", "approx"])
+    spans = events.get("date_end", pd.Series(dtype="datetime64[ns]")).notna()
+    return (
+        f"Timeline of {len(events)} events from {events['date'].min():%d %b %Y} to "
+        f"{events['date'].max():%d %b %Y}, one lane per category ({parts}); "
+        f"{int(spans.sum())} drawn as spans, {int(vague.sum())} dated only to the week, "
+        "month or approximately."
+    )
+
+
+def selected_event_id(selection: object) -> str | None:
+    """The event id of the first selected point of a plotly selection state, if any."""
+    points = (selection or {}).get("points", []) if isinstance(selection, dict) else []
+    for point in points:
+        custom = point.get("customdata")
+        if isinstance(custom, list | tuple) and custom:
+            return str(custom[0])
+    return None
