@@ -13,12 +13,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.palette import series_colors
+from components.schema import LOSS_METRICS, SIZE_METRICS
 from components.timeline import clip, date_label
 
-METRIC_GROUPS: dict[str, tuple[str, ...]] = {
-    "size": ("deployed", "present"),
-    "losses": ("killed", "wounded", "killed_or_wounded", "captured", "missing"),
-}
+METRIC_GROUPS: dict[str, tuple[str, ...]] = {"size": SIZE_METRICS, "losses": LOSS_METRICS}
 METRIC_SYMBOLS: dict[str, str] = {
     "deployed": "circle",
     "present": "square",
@@ -28,7 +26,6 @@ METRIC_SYMBOLS: dict[str, str] = {
     "captured": "square",
     "missing": "cross",
 }
-FORCES = ("dprk", "russia", "ukraine")
 FORCE_NAMES = {"dprk": "North Korean forces", "russia": "Russian forces", "ukraine": "Ukrainian forces"}
 SEED_SOURCE_ID = "seed-article"
 NON_COMBAT = ("support", "planned")
@@ -97,3 +94,264 @@ def _offsets(rows: pd.DataFrame) -> pd.Series:
     claimants = rows.groupby("as_of")["claimant"].transform(lambda s: s.astype("category").cat.codes)
     count = rows.groupby("as_of")["claimant"].transform("nunique")
     return rows["as_of"] + (claimants - (count - 1) / 2) * step
+
+
+def _hover(row: pd.Series, sources: dict[str, str], seed: bool) -> str:
+    """Escaped hover label: claimant, metric, figure as stated, scope, source, confidence."""
+    lines = [
+        f"<b>{clip(row['claimant'])}</b>",
+        f"{clip(metric_words(row['metric']))}: {clip(stated_figure(row['low'], row['high']))}",
+        f"Role: {clip(row.get('role') or 'combat')}",
+        f"Scope: {clip(row.get('scope') or 'not stated')}",
+        f"Stated: {clip(date_label(row['as_of'], row.get('as_of_precision', 'day')))}",
+        f"Source: {clip(sources.get(row['source_id'], row['source_id']))}",
+        f"Confidence: {clip(row.get('confidence', ''))}",
+    ]
+    if seed:
+        lines.append("★ headline claim of the seed article")
+    return "<br>".join(lines)
+
+
+def chart_rows(
+    estimates: pd.DataFrame,
+    force: str,
+    metric_group: str,
+    sources: pd.DataFrame | None = None,
+    seed_ids: frozenset[str] = frozenset(),
+) -> pd.DataFrame:
+    """The numeric estimates of a view, with x position, top value, style and hover label."""
+    rows = in_group(estimates, force, metric_group)
+    rows = rows[rows["low"].notna()].copy()
+    if rows.empty:
+        return rows.assign(x=pd.Series(dtype="datetime64[ns]"), top=0, hover="", seed=False)
+    labels = source_labels(sources)
+    rows["x"] = _offsets(rows)
+    rows["open_ended"] = rows["high"].isna()
+    rows["non_combat"] = rows.get("role", "combat").isin(NON_COMBAT)
+    rows["seed"] = rows["estimate_id"].isin(seed_ids)
+    rows["top"] = rows["high"].fillna(rows["low"]).astype("float64")
+    rows["hover"] = [_hover(r, labels, r["seed"]) for _, r in rows.iterrows()]
+    return rows
+
+
+def _segments(rows: pd.DataFrame, top: pd.Series) -> tuple[list, list]:
+    """x and y of vertical segments from low to `top`, separated by gaps (None)."""
+    xs: list = []
+    ys: list = []
+    for x, low, high in zip(rows["x"], rows["low"].astype("float64"), top, strict=True):
+        xs += [x, x, None]
+        ys += [low, high, None]
+    return xs, ys
+
+
+def _claimant_traces(rows: pd.DataFrame, name: str, color: str, arrow: float) -> list:
+    """Range bars, open-ended arrows and markers of one claimant."""
+    traces: list = []
+    ranges = rows[rows["high"].notna() & (rows["high"] > rows["low"])]
+    for dashed in (False, True):
+        part = ranges[ranges["non_combat"] == dashed]
+        if len(part):
+            xs, ys = _segments(part, part["high"].astype("float64"))
+            traces.append(_line(xs, ys, name, color, "dash" if dashed else "solid", 5))
+    opened = rows[rows["open_ended"]]
+    if len(opened):
+        xs, ys = _segments(opened, opened["low"].astype("float64") + arrow)
+        traces.append(_line(xs, ys, name, color, "dot", 3))
+        traces.append(_arrowheads(opened, name, color, arrow))
+    traces.append(_markers(rows, name, color, "low"))
+    if len(ranges):
+        traces.append(_markers(ranges, name, color, "high"))
+    traces.append(_swatch(name, color))
+    return traces
+
+
+def _swatch(name: str, color: str) -> go.Scatter:
+    """The legend entry of a claimant: its colour only, since shape means metric."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        marker={"symbol": "square", "size": 12, "color": color},
+        name=name,
+        legendgroup=name,
+    )
+
+
+def _line(xs: list, ys: list, name: str, color: str, dash: str, width: int) -> go.Scatter:
+    """A line trace (range bars or arrows) grouped with its claimant, without hover."""
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": color, "width": width, "dash": dash},
+        legendgroup=name,
+        showlegend=False,
+        hoverinfo="skip",
+        name=name,
+    )
+
+
+def _arrowheads(rows: pd.DataFrame, name: str, color: str, arrow: float) -> go.Scatter:
+    """Upward arrowheads with a '≥' label on top of open-ended claims."""
+    return go.Scatter(
+        x=rows["x"],
+        y=rows["low"].astype("float64") + arrow,
+        mode="markers+text",
+        text=["≥"] * len(rows),
+        textposition="top center",
+        marker={"symbol": "arrow-up", "size": 11, "color": color},
+        legendgroup=name,
+        showlegend=False,
+        name=name,
+        customdata=list(zip(rows["estimate_id"], rows["hover"], strict=True)),
+        hovertemplate="%{customdata[1]}<extra></extra>",
+    )
+
+
+def _markers(rows: pd.DataFrame, name: str, color: str, column: str, legend: bool = True) -> go.Scatter:
+    """Metric-shaped markers at `low` or `high`; support/planned figures drawn hollow."""
+    symbols = [
+        METRIC_SYMBOLS.get(m, "circle") + ("-open" if nc else "")
+        for m, nc in zip(rows["metric"], rows["non_combat"], strict=True)
+    ]
+    return go.Scatter(
+        x=rows["x"],
+        y=rows[column].astype("float64"),
+        mode="markers",
+        marker={"symbol": symbols, "size": 12, "color": color, "line": {"width": 1.5, "color": "#333333"}},
+        name=name,
+        legendgroup=name,
+        showlegend=False,
+        customdata=list(zip(rows["estimate_id"], rows["hover"], strict=True)),
+        hovertemplate="%{customdata[1]}<extra></extra>",
+    )
+
+
+def _seed_stars(rows: pd.DataFrame, arrow: float) -> go.Scatter:
+    """A star above each headline claim of the seed article."""
+    seeded = rows[rows["seed"]]
+    return go.Scatter(
+        x=seeded["x"],
+        y=seeded["top"] + seeded["open_ended"] * arrow + arrow * 0.6,
+        mode="markers+text",
+        text=["seed article"] * len(seeded),
+        textposition="top center",
+        textfont={"size": 11},
+        marker={"symbol": "star", "size": 15, "color": "#222222"},
+        name="seed article headline claim",
+        legendgroup="seed",
+        customdata=list(zip(seeded["estimate_id"], seeded["hover"], strict=True)),
+        hovertemplate="%{customdata[1]}<extra></extra>",
+    )
+
+
+def _key_traces(metric_group: str) -> list[go.Scatter]:
+    """Legend-only entries: one marker shape per metric, and how support/planned look."""
+    keys = [
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            marker={"symbol": METRIC_SYMBOLS[m], "size": 11, "color": "#777777"},
+            name=metric_words(m),
+            legendgroup="metric",
+            legendgrouptitle={"text": "Metric (shape)"},
+        )
+        for m in METRIC_GROUPS.get(metric_group, ())
+    ]
+    keys.append(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="lines+markers",
+            marker={"symbol": "circle-open", "size": 11, "color": "#555555"},
+            line={"dash": "dash", "color": "#555555"},
+            name="support / planned (hollow, dashed)",
+            legendgroup="role",
+            legendgrouptitle={"text": "Role"},
+        )
+    )
+    return keys
+
+
+def forces_figure(
+    estimates: pd.DataFrame,
+    force: str,
+    metric_group: str,
+    *,
+    sources: pd.DataFrame | None = None,
+    seed_ids: frozenset[str] = frozenset(),
+) -> go.Figure:
+    """Estimates over time by claimant for one force and metric group; never summed."""
+    rows = chart_rows(estimates, force, metric_group, sources, seed_ids)
+    fig = go.Figure()
+    ymax = float(rows["top"].max()) if len(rows) else 1.0
+    arrow = ymax * 0.08
+    colors = claimant_colors(in_group(estimates, force, metric_group))
+    for claimant, color in colors.items():
+        part = rows[rows["claimant"] == claimant]
+        if len(part):
+            fig.add_traces(_claimant_traces(part, html.escape(claimant), color, arrow))
+    if rows.get("seed", pd.Series(dtype=bool)).any():
+        fig.add_trace(_seed_stars(rows, arrow))
+    fig.add_traces(_key_traces(metric_group))
+    fig.update_xaxes(type="date", showgrid=True, title=None)
+    fig.update_yaxes(title="persons", tickformat=",", rangemode="tozero", range=[-ymax * 0.04, ymax * 1.3])
+    fig.update_layout(
+        height=560,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.1},
+        hovermode="closest",
+        hoverlabel={"align": "left"},
+    )
+    return fig
+
+
+def forces_alt(estimates: pd.DataFrame, force: str, metric_group: str) -> str:
+    """A sentence describing the forces chart for screen readers."""
+    rows = in_group(estimates, force, metric_group)
+    charted = rows[rows["low"].notna()]
+    what = f"{FORCE_NAMES.get(force, force)}, {'losses' if metric_group == 'losses' else 'size'}"
+    if charted.empty:
+        return f"Chart of estimates ({what}): no estimate with a number matches the filters."
+    return (
+        f"Chart of {len(charted)} estimates ({what}) by {charted['claimant'].nunique()} "
+        f"claimants from {charted['as_of'].min():%d %b %Y} to {charted['as_of'].max():%d %b %Y}; "
+        f"values from {int(charted['low'].min()):,} to "
+        f"{int(charted['high'].fillna(charted['low']).max()):,} persons; "
+        f"{int(charted['high'].isna().sum())} open-ended; each claim drawn separately, never summed."
+    )
+
+
+def safe_url(url: object) -> str:
+    """The url if it is http(s), else '' — only such links are ever offered."""
+    text = str(url or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else ""
+
+
+def forces_table(estimates: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The estimates with their figures as stated and their sources, newest first."""
+    src = sources.set_index("source_id") if len(sources) else pd.DataFrame()
+
+    def lookup(column: str) -> pd.Series:
+        if column not in src:
+            return pd.Series("", index=estimates.index)
+        return estimates["source_id"].map(src[column]).fillna("")
+
+    table = pd.DataFrame(
+        {
+            "stated": estimates["as_of"].dt.strftime("%Y-%m-%d"),
+            "claimant": estimates["claimant"],
+            "force": estimates["force"],
+            "metric": estimates["metric"].map(metric_words),
+            "figure": [stated_figure(lo, hi) for lo, hi in zip(estimates["low"], estimates["high"], strict=True)],
+            "role": estimates.get("role", "combat"),
+            "scope": estimates.get("scope", ""),
+            "confidence": estimates["confidence"],
+            "source": lookup("publisher"),
+            "link": lookup("url").map(safe_url),
+            "note": estimates.get("note", ""),
+            "id": estimates["estimate_id"],
+        }
+    )
+    return table.sort_values(["stated", "claimant"], ascending=[False, True], kind="stable")

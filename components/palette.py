@@ -10,27 +10,17 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from components.schema import CATEGORIES
+
 CONFIG_PATH = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"
 
-# Order matters: the n-th category takes the n-th theme colour (see docs/ARCHITECTURE.md).
-CATEGORIES: tuple[str, ...] = (
-    "diplomacy",
-    "deployment",
-    "combat",
-    "casualties",
-    "statement",
-    "territory",
-    "acknowledgement",
-    "other",
-)
-
+# Confidence is shown by shape as well as colour; the schema's vocabulary, one symbol each.
 CONFIDENCE_SYMBOLS: dict[str, str] = {
     "confirmed": "circle",
     "reported": "square",
     "claimed": "diamond",
     "disputed": "x",
 }
-CONFIDENCE_LEVELS: tuple[str, ...] = tuple(CONFIDENCE_SYMBOLS)
 FALLBACK_COLOR = "#999999"
 
 
@@ -65,7 +55,7 @@ def _read_theme(path: Path) -> tuple[str, ...]:
 
 
 def category_colors(colors: tuple[str, ...] | None = None) -> dict[str, str]:
-    """Map each category to its theme colour, in the schema's category order."""
+    """Map each category to its theme colour: the n-th schema category takes the n-th colour."""
     colors = theme_colors() if colors is None else colors
     return {cat: colors[i % len(colors)] for i, cat in enumerate(CATEGORIES)}
 

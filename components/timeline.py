@@ -309,7 +309,7 @@ def timeline_figure(events: pd.DataFrame, max_points: int = MAX_POINTS) -> go.Fi
     fig.update_xaxes(type="date", showgrid=True)
     fig.update_layout(
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "groupclick": "toggleitem"},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12},
         hovermode="closest",
         clickmode="event+select",
         hoverlabel={"align": "left"},

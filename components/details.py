@@ -1,0 +1,191 @@
+"""What a reader sees about one event or one place: summary, sources and the verbatim quotes.
+
+`event_detail` and `place_detail` are pure; the two `*_panel` functions draw them with text-safe
+Streamlit elements (`st.text`, and markdown only of escaped text), since data is never markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from components.dataset import Dataset
+from components.forces import safe_url
+from components.timeline import date_label, event_dates_label, joined
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^@%])")
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source as cited under a claim: publisher, date, title and a safe link ('' if none)."""
+
+    source_id: str
+    publisher: str
+    date: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    """A verbatim quote with who said it and where it was published."""
+
+    text: str
+    speaker: str
+    source: str
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    """One event as the detail panel shows it."""
+
+    event_id: str
+    title: str
+    dates: str
+    category: str
+    confidence: str
+    claimants: str
+    summary: str
+    sources: tuple[SourceRef, ...]
+    quotes: tuple[QuoteRef, ...]
+
+
+@dataclass(frozen=True)
+class PlaceDetail:
+    """One place with the events that happened there."""
+
+    location_id: str
+    name: str
+    alt_names: str
+    admin: str
+    precision: str
+    events: tuple[EventDetail, ...]
+    quotes: tuple[QuoteRef, ...]
+
+
+def plain_markdown(text: object) -> str:
+    """Text escaped so Streamlit's markdown shows it literally (no links, HTML, maths or colours)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
+
+
+def source_ref(sources: pd.DataFrame, source_id: str) -> SourceRef:
+    """The citation of one source id (the id itself when the source is not in the table)."""
+    match = sources[sources["source_id"] == source_id]
+    if match.empty:
+        return SourceRef(source_id, source_id, "", "", "")
+    row = match.iloc[0]
+    when = date_label(row["published"], row.get("published_precision", "day") or "day")
+    return SourceRef(source_id, row["publisher"], when, row["title"], safe_url(row.get("url", "")))
+
+
+def quotes_for(ds: Dataset, column: str, value: str) -> tuple[QuoteRef, ...]:
+    """The quotes whose `column` (event_id, estimate_id, location_id) equals `value`."""
+    quotes = ds.quotes
+    if quotes.empty or column not in quotes:
+        return ()
+    chosen = quotes[quotes[column] == value]
+    refs = []
+    for row in chosen.itertuples():
+        cited = source_ref(ds.sources, row.source_id)
+        where = ", ".join(p for p in (cited.publisher, cited.date) if p)
+        refs.append(QuoteRef(row.text, getattr(row, "speaker", "") or "", where))
+    return tuple(refs)
+
+
+def _event_detail(ds: Dataset, row: pd.Series) -> EventDetail:
+    """Build the detail of one events row."""
+    source_ids = row["source_ids"] if not isinstance(row["source_ids"], str) else row["source_ids"].split(";")
+    return EventDetail(
+        event_id=row["event_id"],
+        title=row["title"],
+        dates=event_dates_label(row),
+        category=row["category"],
+        confidence=row["confidence"],
+        claimants=joined(row["claimants"]),
+        summary=row["summary"],
+        sources=tuple(source_ref(ds.sources, s) for s in source_ids if s),
+        quotes=quotes_for(ds, "event_id", row["event_id"]),
+    )
+
+
+def event_detail(ds: Dataset, event_id: str | None) -> EventDetail | None:
+    """The detail of an event, or None when no such event is in the (filtered) data."""
+    events = ds.events
+    if not event_id or events.empty:
+        return None
+    match = events[events["event_id"] == event_id]
+    return None if match.empty else _event_detail(ds, match.iloc[0])
+
+
+def place_detail(ds: Dataset, location_id: str | None) -> PlaceDetail | None:
+    """A place with its events (oldest first) and the quotes about it, or None."""
+    locations = ds.locations
+    if not location_id or locations.empty:
+        return None
+    match = locations[locations["location_id"] == location_id]
+    if match.empty:
+        return None
+    place = match.iloc[0]
+    events = ds.events
+    here = events[events["location_ids"].map(lambda ids: location_id in ids)] if len(events) else events
+    return PlaceDetail(
+        location_id=location_id,
+        name=place["name"],
+        alt_names=joined(place.get("alt_names", ())),
+        admin=place.get("admin", "") or "",
+        precision=place.get("precision", "exact") or "exact",
+        events=tuple(_event_detail(ds, row) for _, row in here.sort_values("date").iterrows()),
+        quotes=quotes_for(ds, "location_id", location_id),
+    )
+
+
+def quote_block(quote: QuoteRef) -> None:
+    """A verbatim quote in quotation marks, with its speaker and source beneath."""
+    with st.container(border=True):
+        st.text(f"“{quote.text}”")
+        credit = ", ".join(p for p in (quote.speaker, quote.source) if p)
+        st.caption(plain_markdown(f"— {credit}" if credit else "— source not named"))
+
+
+def sources_block(sources: tuple[SourceRef, ...]) -> None:
+    """Each source: publisher, date and title as text, and a link button when it has an http(s) url."""
+    for ref in sources:
+        st.text(" · ".join(p for p in (ref.publisher, ref.date, ref.title) if p))
+        if ref.url:
+            st.link_button(plain_markdown(f"Open {ref.publisher}"), ref.url)
+
+
+def event_detail_panel(detail: EventDetail, heading: bool = True) -> None:
+    """Draw an event: title, dates, summary, who claims it, sources and verbatim quotes."""
+    if heading:
+        st.subheader(plain_markdown(detail.title), anchor=False)
+    st.caption(plain_markdown(f"{detail.dates} · {detail.category} · confidence: {detail.confidence}"))
+    st.text(detail.summary)
+    st.caption(plain_markdown(f"Claimed by: {detail.claimants or 'not stated'}"))
+    st.markdown("**Sources**")
+    sources_block(detail.sources)
+    if detail.quotes:
+        st.markdown("**In the source's own words**")
+        for quote in detail.quotes:
+            quote_block(quote)
+
+
+def place_detail_panel(detail: PlaceDetail) -> None:
+    """Draw a place: name, precision, then each of its events with summary, sources and quotes."""
+    st.subheader(plain_markdown(detail.name), anchor=False)
+    facts = [
+        detail.admin,
+        f"{detail.precision} location",
+        f"also written {detail.alt_names}" if detail.alt_names else "",
+    ]
+    st.caption(plain_markdown(" · ".join(f for f in facts if f)))
+    for quote in detail.quotes:
+        quote_block(quote)
+    st.markdown(f"**{len(detail.events)} event{'s' if len(detail.events) != 1 else ''} here**")
+    for event in detail.events:
+        with st.expander(plain_markdown(f"{event.dates} — {event.title}"), expanded=len(detail.events) <= 3):
+            event_detail_panel(event, heading=False)

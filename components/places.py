@@ -1,0 +1,481 @@
+"""The Kursk map: an offline context layer under the places where events happened.
+
+No tile server is needed: oblast outlines, the border, rivers and towns come from `ds.geo`.
+Tooltips use deck.gl's *text* mode (the browser sets `innerText`), so data is never parsed as HTML;
+the one `{tooltip}` placeholder per layer means a value containing `{name}` cannot pull in another field.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+import pydeck as pdk
+
+from components.palette import CATEGORIES, category_color, hex_to_rgb
+from components.timeline import date_label
+
+MAP_BBOX = (32.0, 49.5, 39.0, 53.5)  # lon_min, lat_min, lon_max, lat_max: the map's area
+CREDITS = "Natural Earth (public domain); Place coordinates © GeoNames, CC BY 4.0"
+MAX_PLACES = 2500
+GRID_DEGREES = 0.1
+SAME_TOWN_KM = 5.0
+TOOLTIP_EVENTS = 5
+TOOLTIP_CHARS = 90
+PLACE_LAYERS = ("places", "places-approx")
+# With map_provider=None pydeck writes its default-style sentinel and Streamlit 1.67 draws no basemap;
+# map_style=None instead would make Streamlit substitute an online CARTO basemap.
+OFFLINE: dict = {"map_provider": None}
+ONLINE_BASEMAP: dict = {"map_provider": "carto", "map_style": "light"}
+
+
+@dataclass(frozen=True)
+class MapView:
+    """Where the map opens: centre and zoom."""
+
+    latitude: float
+    longitude: float
+    zoom: float
+
+
+def in_map_area(lat: float, lon: float) -> bool:
+    """True when a point lies inside the map's area."""
+    lon_min, lat_min, lon_max, lat_max = MAP_BBOX
+    return lon_min <= lon <= lon_max and lat_min <= lat <= lat_max
+
+
+def short(text: object, limit: int = TOOLTIP_CHARS) -> str:
+    """Plain text cut to a tooltip-friendly length."""
+    value = "" if text is None else str(text)
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def event_places(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per (event, location) pair: event_id, location_id, category, title, date."""
+    cols = ["event_id", "location_ids", "category", "title", "date", "date_precision"]
+    pairs = events.reindex(columns=cols).explode("location_ids")
+    pairs = pairs.rename(columns={"location_ids": "location_id"})
+    return pairs[pairs["location_id"].notna() & (pairs["location_id"] != "")]
+
+
+def dominant_categories(pairs: pd.DataFrame) -> pd.Series:
+    """Per location, its most frequent category; ties go to the earlier category in palette order."""
+    counts = pairs.groupby(["location_id", "category"]).size().rename("n").reset_index()
+    rank = {c: i for i, c in enumerate(CATEGORIES)}
+    counts["rank"] = counts["category"].map(rank).fillna(len(rank))
+    counts = counts.sort_values(["location_id", "n", "rank", "category"], ascending=[True, False, True, True])
+    return counts.drop_duplicates("location_id").set_index("location_id")["category"]
+
+
+def event_lines(pairs: pd.DataFrame) -> pd.Series:
+    """Per location, the newest events as plain-text tooltip lines (capped, with 'and N more')."""
+    newest = pairs.sort_values("date", ascending=False, kind="stable")
+    top = newest.groupby("location_id", sort=False).head(TOOLTIP_EVENTS)
+    lines = [
+        f"• {date_label(d, p)}: {short(t)}"
+        for d, p, t in zip(top["date"], top["date_precision"].fillna("day"), top["title"], strict=True)
+    ]
+    text = pd.Series(lines, index=top.index).groupby(top["location_id"], sort=False).agg("\n".join)
+    counts = pairs.groupby("location_id").size()
+    more = (counts - TOOLTIP_EVENTS).clip(lower=0)
+    suffix = more.map(lambda n: f"\n… and {n} more (click the place)" if n else "")
+    return text + suffix.reindex(text.index)
+
+
+def place_summaries(locations: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Each location with at least one event: count, dominant category, tooltip, on_map."""
+    pairs = event_places(events)
+    pairs = pairs[pairs["location_id"].isin(locations["location_id"])]
+    columns = ["location_id", "name", "lat", "lon", "precision", "count", "category", "tooltip", "on_map"]
+    if pairs.empty:
+        return pd.DataFrame(columns=columns)
+    counts = pairs.groupby("location_id").size()
+    places = locations.drop_duplicates("location_id").set_index("location_id").loc[counts.index]
+    summary = pd.DataFrame(
+        {
+            "location_id": counts.index,
+            "name": places["name"].to_numpy(),
+            "lat": places["lat"].astype("float64").to_numpy(),
+            "lon": places["lon"].astype("float64").to_numpy(),
+            "precision": places.get("precision", pd.Series("exact", index=places.index))
+            .replace("", "exact")
+            .to_numpy(),
+            "count": counts.to_numpy(),
+            "category": dominant_categories(pairs).reindex(counts.index).to_numpy(),
+        }
+    )
+    heading = [
+        f"{short(n)}{'' if p == 'exact' else f' ({p} location)'}\n{c} event{'s' if c != 1 else ''}:"
+        for n, p, c in zip(summary["name"], summary["precision"], summary["count"], strict=True)
+    ]
+    summary["tooltip"] = [h + "\n" + t for h, t in zip(heading, event_lines(pairs).reindex(counts.index), strict=True)]
+    summary["on_map"] = [in_map_area(la, lo) for la, lo in zip(summary["lat"], summary["lon"], strict=True)]
+    return summary[columns]
+
+
+def features_of(geo: dict, kind: str) -> list[dict]:
+    """The geo features of one kind (admin1, border, river, place)."""
+    return [f for f in geo.get("features", []) if f.get("properties", {}).get("kind") == kind]
+
+
+def name_keys(*names: object) -> set[str]:
+    """Comparable spellings: case-folded, parenthesised qualifiers and apostrophes removed."""
+    keys = set()
+    for name in names:
+        for part in str(name or "").split(";"):
+            key = re.sub(r"\(.*?\)", "", part).replace("'", "").replace("’", "").strip().casefold()
+            if key:
+                keys.add(key)
+    return keys
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Approximate ground distance (equirectangular; fine at a few km)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def _town_key(feature: dict) -> set[str]:
+    """All the names a geo town is known by."""
+    props = feature.get("properties", {})
+    return name_keys(*(props.get(k) for k in ("name", "ne_name", "name_ru", "gn_name")))
+
+
+def duplicate_towns(geo: dict, places: pd.DataFrame) -> set[int]:
+    """Indexes (in the town list) of geo towns that are also drawn as event places."""
+    towns = features_of(geo, "place")
+    keyed = [(set(name_keys(r.name, r.alt_names)), r.lat, r.lon) for r in places.itertuples()]
+    dropped = set()
+    for i, town in enumerate(towns):
+        lon, lat = town["geometry"]["coordinates"][:2]
+        names = _town_key(town)
+        if any(names & keys and distance_km(lat, lon, la, lo) <= SAME_TOWN_KM for keys, la, lo in keyed):
+            dropped.add(i)
+    return dropped
+
+
+def town_points(geo: dict, drop: set[int]) -> list[dict]:
+    """Context towns still drawn as dots: name and position."""
+    towns = features_of(geo, "place")
+    return [
+        {"name": short(t["properties"]["name"], 40), "position": t["geometry"]["coordinates"][:2]}
+        for i, t in enumerate(towns)
+        if i not in drop
+    ]
+
+
+def _collection(features: list[dict]) -> dict:
+    """A FeatureCollection carrying only geometry and name, the fields drawn."""
+    slim = [
+        {"type": "Feature", "geometry": f["geometry"], "properties": {"name": f["properties"].get("name", "")}}
+        for f in features
+    ]
+    return {"type": "FeatureCollection", "features": slim}
+
+
+def context_layers(geo: dict, drop: set[int]) -> list[pdk.Layer]:
+    """Oblast outlines, rivers, the border and town dots: the offline context."""
+    return [
+        pdk.Layer(
+            "GeoJsonLayer",
+            _collection(features_of(geo, "admin1")),
+            id="oblasts",
+            stroked=True,
+            filled=True,
+            get_fill_color=[242, 240, 234, 255],
+            get_line_color=[150, 150, 150, 255],
+            line_width_min_pixels=1,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            _collection(features_of(geo, "river")),
+            id="rivers",
+            get_line_color=[110, 160, 205, 255],
+            line_width_min_pixels=1.5,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            _collection(features_of(geo, "border")),
+            id="border",
+            get_line_color=[160, 40, 40, 255],
+            line_width_min_pixels=2.5,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            town_points(geo, drop),
+            id="towns",
+            get_position="position",
+            get_fill_color=[70, 70, 70, 255],
+            radius_units="pixels",
+            get_radius=3,
+            pickable=False,
+        ),
+    ]
+
+
+def _label_point(feature: dict) -> list[float]:
+    """A point inside the map's area to hang an oblast's name on (mean of its outline)."""
+    geometry = feature["geometry"]
+    rings = [geometry["coordinates"][0]] if geometry["type"] == "Polygon" else [p[0] for p in geometry["coordinates"]]
+    ring = max(rings, key=len)
+    lon = sum(p[0] for p in ring) / len(ring)
+    lat = sum(p[1] for p in ring) / len(ring)
+    lon_min, lat_min, lon_max, lat_max = MAP_BBOX
+    return [min(max(lon, lon_min + 0.6), lon_max - 0.6), min(max(lat, lat_min + 0.2), lat_max - 0.2)]
+
+
+def label_layers(geo: dict, drop: set[int], places: pd.DataFrame) -> list[pdk.Layer]:
+    """Town names (a town also drawn as an event place is labelled at the place) and oblast names."""
+    towns = town_points(geo, drop)
+    dropped = [features_of(geo, "place")[i]["properties"]["name"] for i in sorted(drop)]
+    for name in dropped:
+        keys = name_keys(name)
+        match = next((r for r in places.itertuples() if keys & name_keys(r.name, r.alt_names)), None)
+        if match is not None:
+            towns.append({"name": short(name, 40), "position": [match.lon, match.lat]})
+    oblasts = [{"name": f["properties"]["name"], "position": _label_point(f)} for f in features_of(geo, "admin1")]
+    text = {
+        "get_position": "position",
+        "get_text": "name",
+        "character_set": "auto",
+        "pickable": False,
+        "font_settings": {"sdf": True},
+        "outline_width": 3,
+        "outline_color": [255, 255, 255, 230],
+    }
+    return [
+        pdk.Layer(
+            "TextLayer",
+            oblasts,
+            id="oblast-labels",
+            get_size=13,
+            get_color=[120, 120, 120, 255],
+            font_weight="bold",
+            **text,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            towns,
+            id="town-labels",
+            get_size=12,
+            get_color=[30, 30, 30, 255],
+            get_pixel_offset=[0, -12],
+            **text,
+        ),
+    ]
+
+
+def _radius(count: int) -> float:
+    """Marker radius in pixels: grows with the square root of the event count, capped."""
+    return min(6.0 + 3.0 * math.sqrt(count), 28.0)
+
+
+def place_points(summary: pd.DataFrame) -> tuple[list[dict], list[dict]]:
+    """Layer rows for exact places (dots) and approximate/area places (rings)."""
+    exact, vague = [], []
+    for row in summary.itertuples():
+        rgb = list(hex_to_rgb(category_color(row.category)))
+        point = {"location_id": row.location_id, "tooltip": row.tooltip, "position": [row.lon, row.lat]}
+        if row.precision == "exact":
+            exact.append({**point, "color": rgb + [235], "radius": _radius(row.count)})
+        else:
+            vague.append({**point, "color": rgb + [45], "ring": rgb + [255], "radius": _radius(row.count) + 8})
+    return exact, vague
+
+
+def place_layers(summary: pd.DataFrame, selected: str | None) -> list[pdk.Layer]:
+    """Event places: dots coloured by dominant category, rings/halos for imprecise places."""
+    exact, vague = place_points(summary)
+    common = {
+        "get_position": "position",
+        "get_radius": "radius",
+        "radius_units": "pixels",
+        "pickable": True,
+        "auto_highlight": True,
+        "stroked": True,
+        "filled": True,
+    }
+    layers = [
+        pdk.Layer(
+            "ScatterplotLayer",
+            vague,
+            id="places-approx",
+            get_fill_color="color",
+            get_line_color="ring",
+            line_width_min_pixels=3,
+            **common,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            exact,
+            id="places",
+            get_fill_color="color",
+            get_line_color=[40, 40, 40, 255],
+            line_width_min_pixels=1.5,
+            **common,
+        ),
+    ]
+    chosen = [p for p in exact + vague if p["location_id"] == selected and selected]
+    if chosen:
+        ring = [{"position": p["position"], "radius": p["radius"] + 7} for p in chosen]
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                ring,
+                id="selected",
+                get_position="position",
+                get_radius="radius",
+                radius_units="pixels",
+                stroked=True,
+                filled=False,
+                get_line_color=[20, 20, 20, 255],
+                line_width_min_pixels=3,
+                pickable=False,
+            )
+        )
+    return layers
+
+
+def cluster_places(summary: pd.DataFrame, cell: float = GRID_DEGREES) -> pd.DataFrame:
+    """Places merged per grid cell when too many to draw: counts summed, not selectable."""
+    keyed = summary.assign(gx=(summary["lon"] / cell).round(), gy=(summary["lat"] / cell).round())
+    keyed = keyed.sort_values("count", ascending=False, kind="stable")
+    grouped = keyed.groupby(["gx", "gy"], sort=False)
+    clusters = grouped.agg(
+        lat=("lat", "mean"),
+        lon=("lon", "mean"),
+        count=("count", "sum"),
+        places=("location_id", "size"),
+        category=("category", "first"),
+        name=("name", "first"),
+    ).reset_index(drop=True)
+    clusters["location_id"] = ""
+    clusters["precision"] = "area"
+    clusters["tooltip"] = [
+        f"{p} places around {short(n, 40)}\n{c} events — narrow the filters or use the places table"
+        for p, n, c in zip(clusters["places"], clusters["name"], clusters["count"], strict=True)
+    ]
+    return clusters
+
+
+def map_note(summary: pd.DataFrame, max_places: int = MAX_PLACES) -> str | None:
+    """The note shown when places are merged into grid cells, else None."""
+    on_map = int(summary["on_map"].sum()) if len(summary) else 0
+    if on_map <= max_places:
+        return None
+    return (
+        f"{on_map:,} places merged into {GRID_DEGREES}° grid cells so the map stays readable — "
+        "narrow the filters, or use the places table, to see each place"
+    )
+
+
+def map_view(summary: pd.DataFrame, selected: str | None = None) -> MapView:
+    """Open on the selected place, else fit the places drawn, else on Kursk Oblast."""
+    mapped = summary[summary["on_map"]] if len(summary) else summary
+    chosen = mapped[mapped["location_id"] == selected] if selected else mapped.iloc[0:0]
+    if len(chosen):
+        return MapView(float(chosen["lat"].iloc[0]), float(chosen["lon"].iloc[0]), 10.0)
+    if mapped.empty:
+        return MapView(51.45, 35.9, 6.4)
+    lat_span = float(mapped["lat"].max() - mapped["lat"].min())
+    lon_span = float(mapped["lon"].max() - mapped["lon"].min()) * math.cos(math.radians(51.5))
+    extent = max(lat_span, lon_span, 0.05) * 1.6
+    zoom = min(max(math.log2(360.0 / extent) - 1.2, 5.8), 10.0)
+    centre_lat = float(mapped["lat"].max() + mapped["lat"].min()) / 2
+    centre_lon = float(mapped["lon"].max() + mapped["lon"].min()) / 2
+    return MapView(centre_lat, centre_lon, round(zoom, 2))
+
+
+def places_deck(
+    locations: pd.DataFrame,
+    events: pd.DataFrame,
+    geo: dict,
+    selected: str | None = None,
+    basemap: bool = False,
+    max_places: int = MAX_PLACES,
+) -> pdk.Deck:
+    """The map: offline context layer, then event places; no tile server unless `basemap`."""
+    summary = place_summaries(locations, events)
+    mapped = summary[summary["on_map"]] if len(summary) else summary
+    shown = locations[locations["location_id"].isin(mapped["location_id"])]
+    drop = duplicate_towns(geo, shown)
+    points = cluster_places(mapped) if map_note(summary, max_places) else mapped
+    view = map_view(summary, selected)
+    layers = context_layers(geo, drop) + label_layers(geo, drop, shown) + place_layers(points, selected)
+    tooltip = {
+        "text": "{tooltip}",
+        "style": {
+            "backgroundColor": "#FFFFFF",
+            "color": "#1B1F24",
+            "fontSize": "13px",
+            "maxWidth": "340px",
+            "border": "1px solid #999999",
+            "whiteSpace": "pre-wrap",
+        },
+    }
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom),
+        tooltip=tooltip,
+        **(ONLINE_BASEMAP if basemap else OFFLINE),
+    )
+
+
+def elsewhere_events(locations: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Events with no place on the map: places outside its area, or no place at all."""
+    pairs = event_places(events).merge(
+        locations.reindex(columns=["location_id", "name", "lat", "lon"]), on="location_id", how="left"
+    )
+    outside = pairs[[not in_map_area(la, lo) for la, lo in zip(pairs["lat"], pairs["lon"], strict=True)]]
+    where = outside.groupby("event_id")["name"].agg(lambda names: "; ".join(sorted(set(names.dropna()))))
+    no_place = events["location_ids"].map(lambda ids: len(ids) == 0 if not isinstance(ids, str) else ids == "")
+    listed = events[events["event_id"].isin(where.index) | no_place].copy()
+    listed["where"] = listed["event_id"].map(where).fillna("region-wide / no single place")
+    listed = listed.sort_values("date", kind="stable")
+    return pd.DataFrame(
+        {
+            "event_id": listed["event_id"],
+            "date": [date_label(d, p) for d, p in zip(listed["date"], listed["date_precision"], strict=True)],
+            "title": listed["title"],
+            "where": listed["where"],
+        }
+    ).reset_index(drop=True)
+
+
+def places_table(locations: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """The map as a table: every place with events, its precision, position and event count."""
+    summary = place_summaries(locations, events)
+    admin = locations.drop_duplicates("location_id").set_index("location_id").get("admin")
+    return (
+        pd.DataFrame(
+            {
+                "place": summary["name"],
+                "admin": summary["location_id"].map(admin) if admin is not None else "",
+                "precision": summary["precision"],
+                "lat": summary["lat"].round(4),
+                "lon": summary["lon"].round(4),
+                "events": summary["count"],
+                "main category": summary["category"],
+                "on map": summary["on_map"].map({True: "yes", False: "no — listed as elsewhere"}),
+                "id": summary["location_id"],
+            }
+        )
+        .sort_values(["events", "place"], ascending=[False, True], kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+def selected_location_id(state: object) -> str | None:
+    """The location id of the clicked place in a pydeck selection state, if any."""
+    selection = state.get("selection", {}) if isinstance(state, dict) else {}
+    objects = selection.get("objects", {}) if isinstance(selection, dict) else {}
+    for layer in PLACE_LAYERS:
+        for obj in objects.get(layer, []):
+            if isinstance(obj, dict) and obj.get("location_id"):
+                return str(obj["location_id"])
+    return None
