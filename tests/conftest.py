@@ -6,6 +6,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -33,6 +34,19 @@ RUNNING_INDICATOR = ", ".join(
 BROWSER_FIXTURES = {"browser", "page", "dialogs"}
 
 AppServer = Callable[..., str]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Let AppTest scripts import `components`, and show them full errors.
+
+    `.streamlit/config.toml` hides error details from viewers; AppTest reads it too, which would
+    redact every exception message a failing app test reports.
+    """
+    from streamlit import config as st_config
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    st_config.set_option("client.showErrorDetails", "full")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

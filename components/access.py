@@ -1,0 +1,167 @@
+"""Access gate for private briefings: passcode or OIDC sign-in, configured in secrets.toml.
+
+Pure pieces (compare, throttle, allow-list) are tested directly; `access_granted()` draws the gate.
+No configured secret means a public briefing: the gate lets everyone in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+MAX_DELAY_S = 30
+UNLOCKED_KEY = "_access_unlocked"
+THROTTLE_KEY = "_access_throttle"
+FORM_KEY = "access_gate"
+PASSCODE_KEY = "access_passcode"
+clock = time.monotonic  # replaced by tests to step through the throttle's delays
+
+
+def digest(text: str) -> bytes:
+    """SHA-256 of the UTF-8 text: equal length for every input, so comparing leaks no length."""
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+def passcode_matches(given: str, expected: str) -> bool:
+    """True when `given` equals `expected`, compared in constant time."""
+    return hmac.compare_digest(digest(given), digest(expected))
+
+
+def retry_delay(failures: int) -> int:
+    """Seconds a viewer must wait after `failures` wrong attempts in a row: 0, 1, 2, 4 ... 30."""
+    return 0 if failures <= 0 else min(2 ** (failures - 1), MAX_DELAY_S)
+
+
+@dataclass(frozen=True)
+class Throttle:
+    """Wrong attempts so far in one session and when the last one was made (monotonic seconds)."""
+
+    failures: int = 0
+    last_failure: float = 0.0
+
+    def wait_left(self, now: float) -> float:
+        """Seconds until the next attempt will be judged; 0 when it may be made now."""
+        return max(0.0, self.last_failure + retry_delay(self.failures) - now)
+
+    def after_failure(self, now: float) -> Throttle:
+        """The throttle after one more wrong attempt at `now`."""
+        return Throttle(self.failures + 1, now)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """The verdict on one passcode attempt and the throttle to keep for the next one."""
+
+    granted: bool
+    too_early: bool
+    wait_left: float
+    throttle: Throttle
+
+
+def judge_attempt(given: str, expected: str, throttle: Throttle, now: float) -> Attempt:
+    """Judge an attempt; one made before the throttle's delay ran out is refused unread."""
+    wait = throttle.wait_left(now)
+    if wait > 0:
+        return Attempt(False, True, wait, throttle)
+    if passcode_matches(given, expected):
+        return Attempt(True, False, 0.0, Throttle())
+    after = throttle.after_failure(now)
+    return Attempt(False, False, after.wait_left(now), after)
+
+
+def configured_passcode(secrets: Mapping[str, Any]) -> str | None:
+    """The `[access] passcode` from secrets, None when none is set; raises when it is unusable."""
+    access = secrets.get("access") or {}
+    passcode = access.get("passcode")
+    if passcode is None:
+        return None
+    if not isinstance(passcode, str) or not passcode.strip():
+        raise ValueError("[access] passcode must be a non-empty string")
+    return passcode
+
+
+def email_allowed(email: str, emails: Sequence[str], domains: Sequence[str]) -> bool:
+    """True when a signed-in email is on the allow-list, by address or by domain."""
+    address = email.strip().lower()
+    if not address or "@" not in address:
+        return False
+    domain = address.rsplit("@", 1)[1]
+    return address in {e.strip().lower() for e in emails} or domain in {d.strip().lower().lstrip("@") for d in domains}
+
+
+def unreadable_secrets_file(paths: Sequence[str], loaded: bool) -> bool:
+    """True when a secrets file exists but Streamlit could not load it (fail closed, not open)."""
+    return not loaded and any(Path(path).exists() for path in paths)
+
+
+def load_secrets() -> Mapping[str, Any] | None:
+    """The app's secrets ({} when none are configured), or None when a secrets file is broken."""
+    loaded = st.secrets.load_if_toml_exists()
+    if unreadable_secrets_file(st.get_option("secrets.files"), loaded):
+        return None
+    return st.secrets.to_dict() if loaded else {}
+
+
+def passcode_gate(expected: str) -> bool:
+    """Draw the passcode form; True (after a rerun without the form) once the right code is given."""
+    if st.session_state.get(UNLOCKED_KEY) == digest(expected):
+        return True
+    st.title("Private briefing")
+    st.caption("Enter the passcode you were given to open this briefing.")
+    with st.form(FORM_KEY, clear_on_submit=True):
+        given = st.text_input("Passcode", type="password", key=PASSCODE_KEY)
+        submitted = st.form_submit_button("Open briefing", type="primary")
+    # The form clears the field in the browser; drop the server's copy of the typed code too.
+    st.session_state.pop(PASSCODE_KEY, None)
+    if not submitted:
+        return False
+    throttle = st.session_state.get(THROTTLE_KEY, Throttle())
+    attempt = judge_attempt(given, expected, throttle, clock())
+    st.session_state[THROTTLE_KEY] = attempt.throttle
+    if attempt.granted:
+        st.session_state[UNLOCKED_KEY] = digest(expected)
+        st.rerun()
+    if attempt.too_early:
+        st.warning(f"Too many attempts. Wait {math.ceil(attempt.wait_left)} s, then try again.")
+    else:
+        st.error("That passcode is not right.")
+    return False
+
+
+def login_gate(access: Mapping[str, Any]) -> bool:
+    """Draw the OIDC sign-in (`st.login`); True for a signed-in viewer on the allow-list."""
+    if not st.user.get("is_logged_in", False):
+        st.title("Private briefing")
+        st.caption("Sign in to open this briefing.")
+        st.button("Sign in", type="primary", on_click=st.login)
+        return False
+    emails, domains = access.get("allowed_emails", []), access.get("allowed_domains", [])
+    if email_allowed(str(st.user.get("email") or ""), emails, domains):
+        return True
+    st.title("Private briefing")
+    st.error("This account is not on the briefing's list of viewers.")
+    st.button("Sign out", on_click=st.logout)
+    return False
+
+
+def access_granted() -> bool:
+    """Draw the gate if the briefing is private; True when the viewer may see the pages."""
+    secrets = load_secrets()
+    try:
+        if secrets is None:
+            raise ValueError("the secrets file cannot be read")
+        expected = configured_passcode(secrets)
+    except ValueError as problem:
+        st.error(f"This briefing is closed: {problem}. The host must fix .streamlit/secrets.toml.")
+        return False
+    if "auth" in secrets:
+        return login_gate(secrets.get("access") or {})
+    return expected is None or passcode_gate(expected)
