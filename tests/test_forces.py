@@ -1,0 +1,220 @@
+"""The forces chart: every claim its own mark, ranges as ranges, open-ended as '≥', never summed."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.forces import (
+    METRIC_SYMBOLS,
+    forces_alt,
+    forces_figure,
+    forces_table,
+    seed_estimate_ids,
+    stated_figure,
+    unplotted_estimates,
+)
+
+
+def make_estimates(*rows: dict) -> pd.DataFrame:
+    """Estimates in the loader's in-memory shape; each row overrides a plain point estimate."""
+    base = {
+        "as_of_precision": "day",
+        "force": "dprk",
+        "metric": "killed",
+        "role": "combat",
+        "scope": "Kursk, cumulative",
+        "source_id": "nis",
+        "confidence": "claimed",
+        "note": "",
+    }
+    records = [
+        {
+            **base,
+            "estimate_id": f"x{i}",
+            "as_of": "2025-01-13",
+            "claimant": "South Korea NIS",
+            "low": 100,
+            "high": 100,
+            **r,
+        }
+        for i, r in enumerate(rows)
+    ]
+    frame = pd.DataFrame(records)
+    frame["as_of"] = pd.to_datetime(frame["as_of"]).astype("datetime64[us]")
+    frame["low"] = frame["low"].astype("Int64")
+    frame["high"] = frame["high"].astype("Int64")
+    return frame
+
+
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["nis", "zel", "seed-article", "bad"],
+        "publisher": ["Yonhap", "Kyiv Independent", "Seed outlet", "<i>Evil</i>"],
+        "title": ["NIS briefing", "Zelensky", "Seed", "Bad link"],
+        "url": ["https://en.yna.co.kr/x", "https://kyivindependent.com/x", "", "javascript:alert(1)"],
+        "published": pd.to_datetime(["2025-01-13", "2024-12-23", "2025-02-01", "2025-01-01"]).astype("datetime64[us]"),
+        "published_precision": ["day", "day", "approx", "day"],
+        "kind": ["news", "news", "seed", "news"],
+    }
+)
+
+HEADLINE = make_estimates(
+    {"estimate_id": "nis-k", "metric": "killed", "low": 300, "high": 300},
+    {"estimate_id": "nis-w", "metric": "wounded", "low": 2700, "high": 2700},
+    {
+        "estimate_id": "zel-kw",
+        "claimant": "Zelensky",
+        "as_of": "2024-12-23",
+        "metric": "killed_or_wounded",
+        "low": 3000,
+        "high": None,
+        "source_id": "zel",
+    },
+)
+
+
+def marks(fig, estimate_id: str) -> list[tuple[object, int]]:
+    """(trace, index) of every hoverable mark of one estimate."""
+    found = []
+    for trace in fig.data:
+        for i, custom in enumerate(trace.customdata if trace.customdata is not None else []):
+            if custom[0] == estimate_id:
+                found.append((trace, i))
+    return found
+
+
+def test_point_estimate_is_one_marker_at_its_value_in_its_metric_shape():
+    fig = forces_figure(HEADLINE, "dprk", "losses")
+    ((trace, i),) = marks(fig, "nis-k")
+    assert trace.y[i] == 300
+    assert trace.marker.symbol[i] == METRIC_SYMBOLS["killed"]
+
+
+def test_losses_are_never_summed_each_claim_keeps_its_own_value_and_shape():
+    fig = forces_figure(HEADLINE, "dprk", "losses")
+    values = {eid: [t.y[i] for t, i in marks(fig, eid)] for eid in ("nis-k", "nis-w", "zel-kw")}
+    assert values["nis-k"] == [300] and values["nis-w"] == [2700]
+    assert 3000 in values["zel-kw"]
+    symbols = {marks(fig, e)[0][0].marker.symbol[marks(fig, e)[0][1]] for e in ("nis-k", "nis-w", "zel-kw")}
+    assert len(symbols) == 3
+
+
+def test_open_ended_claim_is_drawn_with_an_upward_arrow_and_a_greater_or_equal_label():
+    fig = forces_figure(HEADLINE, "dprk", "losses")
+    arrow = [(t, i) for t, i in marks(fig, "zel-kw") if t.marker.symbol == "arrow-up"]
+    assert arrow and arrow[0][0].text[arrow[0][1]] == "≥"
+    assert arrow[0][0].y[arrow[0][1]] > 3000
+    assert "≥ 3,000" in arrow[0][0].customdata[arrow[0][1]][1]
+
+
+def test_range_is_a_vertical_bar_from_low_to_high_with_both_ends_marked():
+    fig = forces_figure(
+        make_estimates({"estimate_id": "r", "metric": "deployed", "low": 3000, "high": 12000}), "dprk", "size"
+    )
+    ends = sorted(t.y[i] for t, i in marks(fig, "r"))
+    assert ends == [3000, 12000]
+    lines = [t for t in fig.data if t.mode == "lines" and t.x and t.x[0] is not None]
+    assert any(list(t.y[:2]) == [3000, 12000] for t in lines)
+
+
+def test_support_and_planned_figures_are_hollow_and_dashed():
+    fig = forces_figure(
+        make_estimates({"estimate_id": "p", "metric": "deployed", "low": 1000, "high": 6000, "role": "planned"}),
+        "dprk",
+        "size",
+    )
+    trace, i = marks(fig, "p")[0]
+    assert trace.marker.symbol[i].endswith("-open")
+    assert any(t.mode == "lines" and t.line.dash == "dash" for t in fig.data if t.x and t.x[0] is not None)
+    assert any("support / planned" in (t.name or "") for t in fig.data)
+
+
+def test_estimates_without_a_number_are_listed_not_charted():
+    estimates = make_estimates(
+        {"estimate_id": "half", "low": None, "high": None, "note": "about half"}, {"estimate_id": "n"}
+    )
+    fig = forces_figure(estimates, "dprk", "losses")
+    assert marks(fig, "half") == []
+    assert list(unplotted_estimates(estimates, "dprk", "losses")["estimate_id"]) == ["half"]
+
+
+def test_conflicting_estimates_on_the_same_date_stand_side_by_side():
+    estimates = make_estimates({"estimate_id": "a", "claimant": "NIS"}, {"estimate_id": "b", "claimant": "GUR"})
+    fig = forces_figure(estimates, "dprk", "losses")
+    xa = marks(fig, "a")[0][0].x[marks(fig, "a")[0][1]]
+    xb = marks(fig, "b")[0][0].x[marks(fig, "b")[0][1]]
+    assert pd.Timestamp(xa) != pd.Timestamp(xb)
+
+
+def test_each_claimant_has_its_own_colour_and_legend_entry():
+    estimates = make_estimates({"estimate_id": "a", "claimant": "NIS"}, {"estimate_id": "b", "claimant": "GUR"})
+    fig = forces_figure(estimates, "dprk", "losses")
+    legend = {t.name: t.marker.color for t in fig.data if t.showlegend is not False and t.legendgroup in ("NIS", "GUR")}
+    assert set(legend) == {"NIS", "GUR"} and legend["NIS"] != legend["GUR"]
+
+
+def test_seed_article_claims_are_marked_with_a_star():
+    estimates = make_estimates(
+        {"estimate_id": "seed-kw", "source_id": "seed-article"}, {"estimate_id": "quoted"}, {"estimate_id": "other"}
+    )
+    quotes = pd.DataFrame(
+        {"quote_id": ["q"], "source_id": ["seed-article"], "estimate_id": ["quoted"], "event_id": [""]}
+    )
+    seeds = seed_estimate_ids(estimates, SOURCES, quotes)
+    assert seeds == {"seed-kw", "quoted"}
+    fig = forces_figure(estimates, "dprk", "losses", seed_ids=seeds)
+    stars = [t for t in fig.data if t.name == "seed article headline claim"]
+    assert stars and sorted(c[0] for c in stars[0].customdata) == ["quoted", "seed-kw"]
+    assert stars[0].marker.symbol == "star"
+
+
+def test_hover_names_claimant_metric_figure_scope_source_and_confidence():
+    fig = forces_figure(HEADLINE, "dprk", "losses", sources=SOURCES)
+    trace, i = marks(fig, "nis-w")[0]
+    hover = trace.customdata[i][1]
+    for text in ("South Korea NIS", "wounded: 2,700", "Kursk, cumulative", "Yonhap, 2025-01-13", "claimed"):
+        assert text in hover
+
+
+def test_markup_in_claimants_and_sources_is_escaped_in_hover_and_legend():
+    estimates = make_estimates(
+        {"estimate_id": "e", "claimant": "<b>NIS</b>", "source_id": "bad", "scope": "<script>x</script>"}
+    )
+    fig = forces_figure(estimates, "dprk", "losses", sources=SOURCES)
+    trace, i = marks(fig, "e")[0]
+    assert "<script>" not in trace.customdata[i][1] and "&lt;script&gt;" in trace.customdata[i][1]
+    assert "&lt;i&gt;Evil" in trace.customdata[i][1]
+    assert all("<b>NIS" not in (t.name or "") for t in fig.data)
+
+
+def test_size_view_leaves_out_losses_and_other_forces():
+    estimates = make_estimates(
+        {"estimate_id": "dep", "metric": "deployed", "low": 12000, "high": 12000},
+        {"estimate_id": "kill"},
+        {"estimate_id": "ru", "metric": "deployed", "force": "russia"},
+    )
+    fig = forces_figure(estimates, "dprk", "size")
+    assert marks(fig, "dep") and not marks(fig, "kill") and not marks(fig, "ru")
+
+
+def test_figure_as_stated_keeps_points_ranges_and_open_ends():
+    assert stated_figure(300, 300) == "300"
+    assert stated_figure(3000, 12000) == "3,000–12,000"
+    assert stated_figure(3000, pd.NA) == "≥ 3,000 (open-ended)"
+    assert stated_figure(pd.NA, pd.NA) == "no number given"
+
+
+def test_table_lists_every_estimate_with_its_source_and_only_http_links():
+    estimates = make_estimates(
+        {"estimate_id": "a"}, {"estimate_id": "b", "source_id": "bad", "low": None, "high": None}
+    )
+    table = forces_table(estimates, SOURCES).set_index("id")
+    assert table.loc["a", "source"] == "Yonhap" and table.loc["a", "link"] == "https://en.yna.co.kr/x"
+    assert table.loc["b", "link"] == ""
+    assert table.loc["b", "figure"] == "no number given"
+
+
+def test_alt_text_says_how_many_claims_and_that_they_are_not_summed():
+    alt = forces_alt(HEADLINE, "dprk", "losses")
+    assert "3 estimates" in alt and "2 claimants" in alt and "never summed" in alt
+    assert "no estimate" in forces_alt(HEADLINE, "russia", "losses")

@@ -1,0 +1,191 @@
+"""The Kursk map: offline context, event places by category, rings for imprecise places."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from components.palette import category_color, hex_to_rgb
+from components.places import (
+    CREDITS,
+    elsewhere_events,
+    map_note,
+    place_summaries,
+    places_deck,
+    places_table,
+    selected_location_id,
+)
+
+GEO = json.loads((Path(__file__).resolve().parent.parent / "data" / "geo" / "kursk_context.geojson").read_text())
+
+
+def make_locations(*rows: dict) -> pd.DataFrame:
+    """Locations in the loader's in-memory shape."""
+    base = {"alt_names": (), "admin": "Kursk Oblast", "precision": "exact"}
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+def make_events(*rows: dict) -> pd.DataFrame:
+    """Events with the columns the map reads."""
+    base = {"date_precision": "day", "category": "combat", "location_ids": ()}
+    frame = pd.DataFrame(
+        [{**base, "event_id": f"e{i}", "title": f"Event {i}", "date": "2025-01-10", **r} for i, r in enumerate(rows)]
+    )
+    frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[us]")
+    return frame
+
+
+LOCATIONS = make_locations(
+    {"location_id": "sudzha", "name": "Sudzha", "alt_names": ("Суджа",), "lat": 51.1914, "lon": 35.2706},
+    {"location_id": "plekhovo", "name": "Plekhovo", "lat": 51.10, "lon": 35.33, "precision": "approximate"},
+    {"location_id": "pyongyang", "name": "Pyongyang", "lat": 39.03, "lon": 125.75, "admin": "DPRK"},
+)
+EVENTS = make_events(
+    {"event_id": "incursion", "title": "Incursion begins", "location_ids": ("sudzha",)},
+    {"event_id": "retaken", "title": "Sudzha retaken", "location_ids": ("sudzha",), "category": "territory"},
+    {"event_id": "fight", "title": "<script>alert(1)</script> {name}", "location_ids": ("plekhovo",)},
+    {"event_id": "treaty", "title": "Treaty", "location_ids": ("pyongyang",), "category": "diplomacy"},
+    {"event_id": "speech", "title": "A speech", "category": "statement"},
+)
+
+
+def layer(deck, layer_id: str):
+    """One layer of a deck by id."""
+    return next(item for item in deck.layers if item.id == layer_id)
+
+
+def test_exact_place_is_a_filled_dot_in_its_dominant_category_colour():
+    deck = places_deck(LOCATIONS, EVENTS, GEO)
+    (sudzha,) = [row for row in layer(deck, "places").data if row["location_id"] == "sudzha"]
+    assert sudzha["color"][:3] == list(hex_to_rgb(category_color("combat")))
+    assert sudzha["position"] == [35.2706, 51.1914]
+    assert layer(deck, "places").pickable is True
+
+
+def test_approximate_place_is_a_larger_ring_with_a_faint_fill_never_a_crisp_dot():
+    deck = places_deck(LOCATIONS, EVENTS, GEO)
+    assert all(row["location_id"] != "plekhovo" for row in layer(deck, "places").data)
+    (ring,) = layer(deck, "places-approx").data
+    (dot,) = [row for row in layer(deck, "places").data if row["location_id"] == "sudzha"]
+    assert ring["color"][3] < 60 and ring["ring"][3] == 255
+    assert ring["radius"] > dot["radius"] - 3  # one event against two, still drawn larger
+    assert layer(deck, "places-approx").stroked is True
+
+
+def test_tooltip_names_the_place_and_its_events():
+    summary = place_summaries(LOCATIONS, EVENTS).set_index("location_id")
+    tooltip = summary.loc["sudzha", "tooltip"]
+    assert tooltip.startswith("Sudzha\n2 events:")
+    assert "Incursion begins" in tooltip and "Sudzha retaken" in tooltip
+    assert "(approximate location)" in summary.loc["plekhovo", "tooltip"]
+
+
+def test_tooltip_is_plain_text_with_one_placeholder_so_data_is_never_markup():
+    deck = places_deck(LOCATIONS, EVENTS, GEO)
+    spec = json.loads(deck.to_json())
+    assert "html" not in deck._tooltip and deck._tooltip["text"] == "{tooltip}"
+    ring = next(row for row in spec["layers"] if row["id"] == "places-approx")["data"][0]
+    assert "<script>alert(1)</script> {name}" in ring["tooltip"]
+
+
+def test_places_outside_the_map_and_region_wide_events_are_listed_elsewhere():
+    summary = place_summaries(LOCATIONS, EVENTS).set_index("location_id")
+    assert not summary.loc["pyongyang", "on_map"]
+    deck = places_deck(LOCATIONS, EVENTS, GEO)
+    drawn = {row["location_id"] for lid in ("places", "places-approx") for row in layer(deck, lid).data}
+    assert drawn == {"sudzha", "plekhovo"}
+    elsewhere = elsewhere_events(LOCATIONS, EVENTS).set_index("event_id")
+    assert elsewhere.loc["treaty", "where"] == "Pyongyang"
+    assert elsewhere.loc["speech", "where"] == "region-wide / no single place"
+    assert "incursion" not in elsewhere.index
+
+
+def test_a_place_that_is_also_a_geo_town_is_drawn_once_at_the_location_point():
+    deck = places_deck(LOCATIONS, EVENTS, GEO)
+    assert "Sudzha" not in [town["name"] for town in layer(deck, "towns").data]
+    labels = {row["name"]: row["position"] for row in layer(deck, "town-labels").data}
+    assert labels["Sudzha"] == [35.2706, 51.1914]
+    assert "Kursk" in [town["name"] for town in layer(deck, "towns").data]
+
+
+def test_a_namesake_far_from_the_geo_town_does_not_hide_it():
+    far = make_locations({"location_id": "s2", "name": "Sudzha", "lat": 52.5, "lon": 37.5})
+    deck = places_deck(far, make_events({"location_ids": ("s2",)}), GEO)
+    assert "Sudzha" in [town["name"] for town in layer(deck, "towns").data]
+
+
+def test_map_draws_offline_context_without_any_tile_server():
+    deck = places_deck(LOCATIONS, EVENTS, GEO)
+    spec = json.loads(deck.to_json())
+    assert spec["mapStyle"] == "__MAP_STYLE__" and "mapProvider" not in spec
+    assert "cartocdn" not in deck.to_json()
+    ids = [row["id"] for row in spec["layers"]]
+    assert ids[:4] == ["oblasts", "rivers", "border", "towns"]
+    assert len(layer(deck, "oblasts").data["features"]) == 6
+
+
+def test_online_basemap_is_only_an_option():
+    spec = json.loads(places_deck(LOCATIONS, EVENTS, GEO, basemap=True).to_json())
+    assert spec["mapProvider"] == "carto"
+
+
+def test_selected_place_centres_the_map_and_gets_a_ring():
+    deck = places_deck(LOCATIONS, EVENTS, GEO, selected="plekhovo")
+    view = deck.initial_view_state
+    assert (view.latitude, view.longitude, view.zoom) == (51.10, 35.33, 10.0)
+    assert layer(deck, "selected").data[0]["position"] == [35.33, 51.10]
+
+
+def test_default_view_fits_the_places_drawn():
+    view = places_deck(LOCATIONS, EVENTS, GEO).initial_view_state
+    assert 51.10 <= view.latitude <= 51.20 and 35.27 <= view.longitude <= 35.34
+    assert 5.8 <= view.zoom <= 10
+
+
+def test_clicked_place_is_read_back_from_the_pydeck_selection_state():
+    state = {
+        "selection": {"indices": {"places-approx": [0]}, "objects": {"places-approx": [{"location_id": "plekhovo"}]}}
+    }
+    assert selected_location_id(state) == "plekhovo"
+    assert selected_location_id({"selection": {"indices": {}, "objects": {}}}) is None
+
+
+def test_two_thousand_places_are_all_drawn_individually():
+    n = 2000
+    locations = make_locations(
+        *(
+            {"location_id": f"l{i}", "name": f"P{i}", "lat": 50 + i % 35 / 10, "lon": 33 + i // 35 / 10}
+            for i in range(n)
+        )
+    )
+    events = make_events(*({"location_ids": (f"l{i}",)} for i in range(n)))
+    deck = places_deck(locations, events, GEO)
+    assert len(layer(deck, "places").data) == n
+    assert map_note(place_summaries(locations, events)) is None
+
+
+def test_too_many_places_are_merged_into_grid_cells_with_a_note():
+    locations = make_locations(
+        *({"location_id": f"l{i}", "name": f"P{i}", "lat": 51 + i / 1000, "lon": 35.0} for i in range(50))
+    )
+    events = make_events(*({"location_ids": (f"l{i}",)} for i in range(50)))
+    deck = places_deck(locations, events, GEO, max_places=10)
+    merged = layer(deck, "places").data + layer(deck, "places-approx").data
+    assert 1 <= len(merged) < 50
+    assert all(row["location_id"] == "" and "narrow the filters" in row["tooltip"] for row in merged)
+    assert "merged into" in map_note(place_summaries(locations, events), max_places=10)
+
+
+def test_places_table_lists_each_place_with_its_event_count():
+    table = places_table(LOCATIONS, EVENTS).set_index("id")
+    assert table.loc["sudzha", "events"] == 2
+    assert table.loc["plekhovo", "precision"] == "approximate"
+    assert table.loc["pyongyang", "on map"].startswith("no")
+
+
+@pytest.mark.parametrize("needed", ["Natural Earth", "GeoNames, CC BY 4.0"])
+def test_credits_name_the_geographic_sources(needed):
+    assert needed in CREDITS
