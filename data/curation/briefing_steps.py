@@ -35,8 +35,8 @@ STEPS: list[dict] = [
         title="First combat and first losses, December 2024",
         talking_points="The US says North Koreans began combat in November; Ukraine's GUR reports "
         "the first losses near three villages of Sudzha district on 14-15 December, and the "
-        "Pentagon confirms killed and wounded. Two of the three villages have no published "
-        "coordinates: they are drawn as areas, not points.",
+        "Pentagon confirms killed and wounded. Vorobzha has no published coordinates: it is drawn "
+        "as an area at Sudzha, the district centre, not as a point.",
         view="page=map&place=plekhovo",
     ),
     dict(

@@ -257,17 +257,19 @@ ESTIMATES: dict[str, dict] = {
         id="cnn-2025-01-31-sent-12000",
         claimant="Ukraine officials",
         metric="deployed",
-        conf="claimed",
-        note="CNN attributes it to Ukrainian officials and Western intelligence; one "
-        "report chain (CNN, ANI/LatestLY, TVC News). Repeated by the seed.",
+        conf="reported",
+        note="CNN attributes it jointly to Ukrainian officials and Western intelligence (one "
+        "non-party co-asserter, so reported); one report chain (CNN, ANI/LatestLY, TVC News). "
+        "Repeated by the seed.",
     ),
     "X032": dict(
         id="cnn-2025-01-31-killed-or-injured-4000",
         claimant="Ukraine officials",
         metric="killed_or_wounded",
-        conf="claimed",
-        note="CNN attributes it to Ukrainian officials and Western intelligence; one "
-        "report chain. The seed says about 4,000 'killed or injured'.",
+        conf="reported",
+        note="CNN attributes it jointly to Ukrainian officials and Western intelligence (one "
+        "non-party co-asserter, so reported); one report chain. The seed says about 4,000 "
+        "'killed or injured'.",
     ),
     "X033": dict(
         id="budanov-2025-01-31-still-at-front-8000",

@@ -231,7 +231,7 @@ EVENTS: dict[str, dict] = {
         locs="plekhovo;vorobzha;martynovka",
         claimants="Ukraine GUR;US DoD",
         conf="reported",
-        title="First reported North Korean losses near Plekhovo, Vorobzha and Martynovka",
+        title="North Korean losses near Plekhovo, Vorobzha and Martynovka; Pentagon confirms casualties",
         summary="Ukraine's military intelligence said North Korean units lost at least 30 killed "
         "or wounded in fighting on 14-15 December near three villages of Sudzha district. On "
         "16 December Pentagon spokesman Pat Ryder said North Korean troops had been killed and "
