@@ -387,6 +387,9 @@ EVENTS: dict[str, dict] = {
         claimants="Russia MoD",
         conf="claimed",
         title="Russian MoD claims recapture of Nikolayevo-Daryino",
+        summary="Russia's Defence Ministry said units of its 'North' group had retaken the small "
+        "border village of Nikolayevo-Daryino (also spelled Nikolayevo-Darino), held by Ukraine "
+        "since the August incursion.",
         note="Units of the 'North' group. Alaudinov had already claimed the village on "
         "19 Sep 2024 (alaudinov-claims-nikolayevo-daryino).",
     ),
