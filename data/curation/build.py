@@ -195,7 +195,7 @@ def event_row(d: dict[str, str], spec: dict, ids: dict[str, str]) -> dict:
         actors=spec["actors"],
         location_ids=spec["locs"],
         claimants=spec["claimants"],
-        source_ids=";".join(source_list(d["source_url"], ids)),
+        source_ids=";".join(source_list(d["source_url"], ids) + [ids[u] for u in spec.get("more_sources", [])]),
         confidence=spec["conf"],
         note=spec.get("note", ""),
         doubtful=spec.get("doubtful", ""),

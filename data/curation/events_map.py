@@ -118,6 +118,11 @@ EVENTS: dict[str, dict] = {
         claimants="Media reports",
         conf="confirmed",
         title="North Korean troops on the Kursk front (November 2024 – April 2025)",
+        more_sources=[
+            "https://www.defense.gov/News/News-Stories/Article/Article/3968230/north-korean-troops-enter-kursk-where-"
+            "ukrainians-are-fighting/",
+            "https://japannews.yomiuri.co.jp/news-services/reuters/20241113-222216/",
+        ],
         summary="From November 2024 reporting increasingly placed North Korean units on the Kursk "
         "front, where they fought until Russia declared the region retaken in late April 2025. "
         "The seed article dates the start to November; shipments to Russia had begun in October "
@@ -125,7 +130,9 @@ EVENTS: dict[str, dict] = {
         note="Dossier claimant: media synthesis (Krone/APA, Forces News) and the seed. Start month "
         "is contested (October shipments vs November move to the front); the US DoD, State Dept "
         "and NATO (non-parties) placed the troops in Kursk. date_end is approximate: engineers "
-        "and builders came later (see shoigu-deminers-builders, engineers-return).",
+        "and builders came later (see shoigu-deminers-builders, engineers-return). The last two "
+        "sources (DoD News, 18 Nov; Reuters, 13 Nov) come from the dossier's rows E014 and X010, so "
+        "that the event is dated by November reporting, not only by the January reports.",
     ),
     "E010": dict(
         id="zelensky-11000-kursk",
