@@ -166,15 +166,8 @@ def _claimant_traces(rows: pd.DataFrame, name: str, color: str, arrow: float) ->
 
 
 def _swatch(name: str, color: str) -> go.Scatter:
-    """The legend entry of a claimant: its colour only, since shape means metric."""
-    return go.Scatter(
-        x=[None],
-        y=[None],
-        mode="markers",
-        marker={"symbol": "square", "size": 12, "color": color},
-        name=name,
-        legendgroup=name,
-    )
+    """The legend entry of a claimant: a bar of its colour, since marker shape means metric."""
+    return go.Scatter(x=[None], y=[None], mode="lines", line={"color": color, "width": 8}, name=name, legendgroup=name)
 
 
 def _line(xs: list, ys: list, name: str, color: str, dash: str, width: int) -> go.Scatter:
@@ -234,7 +227,7 @@ def _seed_stars(rows: pd.DataFrame, arrow: float) -> go.Scatter:
         x=seeded["x"],
         y=seeded["top"] + seeded["open_ended"] * arrow + arrow * 0.6,
         mode="markers+text",
-        text=["seed article"] * len(seeded),
+        text=["seed article" if i == 0 else "" for i in range(len(seeded))],
         textposition="top center",
         textfont={"size": 11},
         marker={"symbol": "star", "size": 15, "color": "#222222"},

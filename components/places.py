@@ -84,8 +84,21 @@ def event_lines(pairs: pd.DataFrame) -> pd.Series:
     return text + suffix.reindex(text.index)
 
 
-def place_summaries(locations: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """Each location with at least one event: count, dominant category, tooltip, on_map."""
+def region_ids(locations: pd.DataFrame, geo: dict | None) -> set[str]:
+    """Locations that stand for a whole oblast of the geo layer ("somewhere in Kursk Oblast")."""
+    oblasts = set()
+    for feature in features_of(geo or {}, "admin1"):
+        name = str(feature["properties"].get("name", ""))
+        oblasts |= name_keys(name, name.replace("Oblast", "Region"), name.replace("Oblast", "region"))
+    areas = locations[locations.get("precision", pd.Series("", index=locations.index)) == "area"]
+    return {r.location_id for r in areas.itertuples() if name_keys(r.name) & oblasts}
+
+
+def place_summaries(locations: pd.DataFrame, events: pd.DataFrame, geo: dict | None = None) -> pd.DataFrame:
+    """Each location with at least one event: count, dominant category, tooltip, on_map.
+
+    A location outside the map's area, or one standing for a whole oblast, is not on the map.
+    """
     pairs = event_places(events)
     pairs = pairs[pairs["location_id"].isin(locations["location_id"])]
     columns = ["location_id", "name", "lat", "lon", "precision", "count", "category", "tooltip", "on_map"]
@@ -111,7 +124,11 @@ def place_summaries(locations: pd.DataFrame, events: pd.DataFrame) -> pd.DataFra
         for n, p, c in zip(summary["name"], summary["precision"], summary["count"], strict=True)
     ]
     summary["tooltip"] = [h + "\n" + t for h, t in zip(heading, event_lines(pairs).reindex(counts.index), strict=True)]
-    summary["on_map"] = [in_map_area(la, lo) for la, lo in zip(summary["lat"], summary["lon"], strict=True)]
+    regions = region_ids(locations, geo)
+    summary["on_map"] = [
+        in_map_area(la, lo) and lid not in regions
+        for la, lo, lid in zip(summary["lat"], summary["lon"], summary["location_id"], strict=True)
+    ]
     return summary[columns]
 
 
@@ -123,7 +140,8 @@ def features_of(geo: dict, kind: str) -> list[dict]:
 def name_keys(*names: object) -> set[str]:
     """Comparable spellings: case-folded, parenthesised qualifiers and apostrophes removed."""
     keys = set()
-    for name in names:
+    flat = [n for name in names for n in (name if isinstance(name, tuple | list) else [name])]
+    for name in flat:
         for part in str(name or "").split(";"):
             key = re.sub(r"\(.*?\)", "", part).replace("'", "").replace("’", "").strip().casefold()
             if key:
@@ -276,15 +294,24 @@ def _radius(count: int) -> float:
 
 
 def place_points(summary: pd.DataFrame) -> tuple[list[dict], list[dict]]:
-    """Layer rows for exact places (dots) and approximate/area places (rings)."""
-    exact, vague = [], []
-    for row in summary.itertuples():
+    """Layer rows for exact places (dots) and approximate/area places (rings).
+
+    Imprecise places sharing one point (curated at a district centre) become concentric rings,
+    smallest on top, so each one can still be hovered and clicked.
+    """
+    ordered = summary.sort_values(["count", "location_id"], ascending=[False, True], kind="stable")
+    exact, vague, stacked = [], [], {}
+    for row in ordered.itertuples():
         rgb = list(hex_to_rgb(category_color(row.category)))
         point = {"location_id": row.location_id, "tooltip": row.tooltip, "position": [row.lon, row.lat]}
         if row.precision == "exact":
             exact.append({**point, "color": rgb + [235], "radius": _radius(row.count)})
-        else:
-            vague.append({**point, "color": rgb + [45], "ring": rgb + [255], "radius": _radius(row.count) + 8})
+            continue
+        spot = (round(row.lon, 4), round(row.lat, 4))
+        stacked[spot] = stacked.get(spot, -1) + 1
+        radius = _radius(row.count) + 8 + 9 * stacked[spot]
+        vague.append({**point, "color": rgb + [45], "ring": rgb + [255], "radius": radius})
+    vague.sort(key=lambda p: -p["radius"])
     return exact, vague
 
 
@@ -400,7 +427,7 @@ def places_deck(
     max_places: int = MAX_PLACES,
 ) -> pdk.Deck:
     """The map: offline context layer, then event places; no tile server unless `basemap`."""
-    summary = place_summaries(locations, events)
+    summary = place_summaries(locations, events, geo)
     mapped = summary[summary["on_map"]] if len(summary) else summary
     shown = locations[locations["location_id"].isin(mapped["location_id"])]
     drop = duplicate_towns(geo, shown)
@@ -426,12 +453,18 @@ def places_deck(
     )
 
 
-def elsewhere_events(locations: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """Events with no place on the map: places outside its area, or no place at all."""
+def elsewhere_events(locations: pd.DataFrame, events: pd.DataFrame, geo: dict | None = None) -> pd.DataFrame:
+    """Events with a place not on the map (outside its area, or a whole oblast), or no place at all."""
     pairs = event_places(events).merge(
         locations.reindex(columns=["location_id", "name", "lat", "lon"]), on="location_id", how="left"
     )
-    outside = pairs[[not in_map_area(la, lo) for la, lo in zip(pairs["lat"], pairs["lon"], strict=True)]]
+    regions = region_ids(locations, geo)
+    pairs.loc[pairs["location_id"].isin(regions), "name"] = pairs["name"] + " (region-wide)"
+    away = [
+        not in_map_area(la, lo) or lid in regions
+        for la, lo, lid in zip(pairs["lat"], pairs["lon"], pairs["location_id"], strict=True)
+    ]
+    outside = pairs[away]
     where = outside.groupby("event_id")["name"].agg(lambda names: "; ".join(sorted(set(names.dropna()))))
     no_place = events["location_ids"].map(lambda ids: len(ids) == 0 if not isinstance(ids, str) else ids == "")
     listed = events[events["event_id"].isin(where.index) | no_place].copy()
@@ -447,9 +480,9 @@ def elsewhere_events(locations: pd.DataFrame, events: pd.DataFrame) -> pd.DataFr
     ).reset_index(drop=True)
 
 
-def places_table(locations: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+def places_table(locations: pd.DataFrame, events: pd.DataFrame, geo: dict | None = None) -> pd.DataFrame:
     """The map as a table: every place with events, its precision, position and event count."""
-    summary = place_summaries(locations, events)
+    summary = place_summaries(locations, events, geo)
     admin = locations.drop_duplicates("location_id").set_index("location_id").get("admin")
     return (
         pd.DataFrame(

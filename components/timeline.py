@@ -139,7 +139,7 @@ def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
-def _point_trace(group: pd.DataFrame, category: str, approx: bool, show: bool) -> go.Scatter:
+def _point_trace(group: pd.DataFrame, category: str, approx: bool) -> go.Scatter:
     """Markers for day-precision (filled) or approximate (hollow, '≈') events of one category."""
     return go.Scatter(
         x=group["start"],
@@ -147,6 +147,7 @@ def _point_trace(group: pd.DataFrame, category: str, approx: bool, show: bool) -
         mode="markers+text" if approx else "markers",
         text=["≈"] * len(group) if approx else None,
         textposition="top center",
+        textfont={"size": 15},
         marker={
             "symbol": [confidence_symbol(c, open_marker=approx) for c in group["confidence"]],
             "color": category_color(category),
@@ -155,13 +156,13 @@ def _point_trace(group: pd.DataFrame, category: str, approx: bool, show: bool) -
         },
         name=html.escape(category),
         legendgroup=category,
-        showlegend=show,
+        showlegend=False,
         customdata=list(zip(group["event_id"], group["hover"], strict=True)),
         hovertemplate="%{customdata[1]}<extra></extra>",
     )
 
 
-def _bar_trace(group: pd.DataFrame, category: str, show: bool) -> go.Bar:
+def _bar_trace(group: pd.DataFrame, category: str) -> go.Bar:
     """Bars from start to end: spans solid, week/month-precision dates hatched and labelled."""
     vague = group["precision"].isin(["month", "week"])
     duration_ms = (group["end"] - group["start"]).dt.total_seconds() * 1000
@@ -182,9 +183,22 @@ def _bar_trace(group: pd.DataFrame, category: str, show: bool) -> go.Bar:
         },
         name=html.escape(category),
         legendgroup=category,
-        showlegend=show,
+        showlegend=False,
         customdata=list(zip(group["event_id"], group["hover"], strict=True)),
         hovertemplate="%{customdata[1]}<extra></extra>",
+    )
+
+
+def _swatch(category: str) -> go.Scatter:
+    """The legend entry of a category: a bar of its colour, since marker shape means confidence."""
+    color = category_color(category)
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="lines",
+        line={"color": color, "width": 8},
+        name=html.escape(category),
+        legendgroup=category,
     )
 
 
@@ -232,16 +246,15 @@ def _event_figure(events: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     for category in lanes:
         cat_rows = rows[rows["category"] == category]
-        show = True
         for kind in ("point", "approx", "bar"):
             group = cat_rows[cat_rows["kind"] == kind]
             if group.empty:
                 continue
             if kind == "bar":
-                fig.add_trace(_bar_trace(group, category, show))
+                fig.add_trace(_bar_trace(group, category))
             else:
-                fig.add_trace(_point_trace(group, category, kind == "approx", show))
-            show = False
+                fig.add_trace(_point_trace(group, category, kind == "approx"))
+        fig.add_trace(_swatch(category))
     fig.add_traces(_key_traces())
     fig.update_yaxes(
         tickvals=list(range(len(lanes))),

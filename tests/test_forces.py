@@ -149,8 +149,9 @@ def test_conflicting_estimates_on_the_same_date_stand_side_by_side():
 def test_each_claimant_has_its_own_colour_and_legend_entry():
     estimates = make_estimates({"estimate_id": "a", "claimant": "NIS"}, {"estimate_id": "b", "claimant": "GUR"})
     fig = forces_figure(estimates, "dprk", "losses")
-    legend = {t.name: t.marker.color for t in fig.data if t.showlegend is not False and t.legendgroup in ("NIS", "GUR")}
+    legend = {t.name: t.line.color for t in fig.data if t.showlegend is not False and t.legendgroup in ("NIS", "GUR")}
     assert set(legend) == {"NIS", "GUR"} and legend["NIS"] != legend["GUR"]
+    assert marks(fig, "a")[0][0].marker.color == legend["NIS"]
 
 
 def test_seed_article_claims_are_marked_with_a_star():

@@ -189,3 +189,33 @@ def test_places_table_lists_each_place_with_its_event_count():
 @pytest.mark.parametrize("needed", ["Natural Earth", "GeoNames, CC BY 4.0"])
 def test_credits_name_the_geographic_sources(needed):
     assert needed in CREDITS
+
+
+def test_a_location_standing_for_the_whole_oblast_is_listed_as_region_wide_not_drawn():
+    locations = pd.concat(
+        [
+            LOCATIONS,
+            make_locations(
+                {"location_id": "kursk-oblast", "name": "Kursk Oblast", "lat": 51.67, "lon": 36.07, "precision": "area"}
+            ),
+        ]
+    )
+    events = pd.concat([EVENTS, make_events({"event_id": "somewhere", "location_ids": ("kursk-oblast",)})])
+    deck = places_deck(locations, events, GEO)
+    drawn = {row["location_id"] for lid in ("places", "places-approx") for row in layer(deck, lid).data}
+    assert "kursk-oblast" not in drawn
+    elsewhere = elsewhere_events(locations, events, GEO).set_index("event_id")
+    assert elsewhere.loc["somewhere", "where"] == "Kursk Oblast (region-wide)"
+
+
+def test_imprecise_places_sharing_a_point_become_concentric_rings_smallest_on_top():
+    locations = make_locations(
+        *(
+            {"location_id": f"v{i}", "name": f"Village {i}", "lat": 51.1976, "lon": 35.2726, "precision": "area"}
+            for i in range(3)
+        )
+    )
+    events = make_events(*({"location_ids": (f"v{i}",)} for i in range(3)))
+    rings = layer(places_deck(locations, events, GEO), "places-approx").data
+    radii = [row["radius"] for row in rings]
+    assert len(set(radii)) == 3 and radii == sorted(radii, reverse=True)

@@ -102,7 +102,9 @@ def test_each_category_is_drawn_in_its_palette_colour_with_one_legend_entry():
     legend = [t for t in fig.data if t.showlegend is not False and t.legendgroup in ("diplomacy", "combat")]
     assert sorted(t.name for t in legend) == ["combat", "diplomacy"]
     for trace in legend:
-        assert trace.marker.color == category_color(trace.legendgroup)
+        assert trace.line.color == category_color(trace.legendgroup)
+    marks = [t for t in fig.data if t.customdata is not None]
+    assert {t.legendgroup: t.marker.color for t in marks} == {c: category_color(c) for c in ("diplomacy", "combat")}
 
 
 def test_hover_shows_title_date_claimants_and_confidence():
