@@ -25,6 +25,12 @@ SAME_TOWN_KM = 5.0
 TOOLTIP_EVENTS = 5
 TOOLTIP_CHARS = 90
 PLACE_LAYERS = ("places", "places-approx")
+# pydeck turns bare string props into JavaScript accessors; a quoted string stays a literal.
+PIXELS = "'pixels'"
+SELECTED_ZOOM = 9.0
+COUNTRY_FILL = {"Russia": [243, 240, 232, 255], "Ukraine": [230, 236, 242, 255]}
+DEFAULT_FILL = [240, 240, 240, 255]
+MIN_EXTENT_DEGREES = 2.5  # wide enough that Kursk city and the border stay in view
 # With map_provider=None pydeck writes its default-style sentinel and Streamlit 1.67 draws no basemap;
 # map_style=None instead would make Streamlit substitute an online CARTO basemap.
 OFFLINE: dict = {"map_provider": None}
@@ -187,7 +193,14 @@ def town_points(geo: dict, drop: set[int]) -> list[dict]:
 def _collection(features: list[dict]) -> dict:
     """A FeatureCollection carrying only geometry and name, the fields drawn."""
     slim = [
-        {"type": "Feature", "geometry": f["geometry"], "properties": {"name": f["properties"].get("name", "")}}
+        {
+            "type": "Feature",
+            "geometry": f["geometry"],
+            "properties": {
+                "name": f["properties"].get("name", ""),
+                "fill": COUNTRY_FILL.get(f["properties"].get("country"), DEFAULT_FILL),
+            },
+        }
         for f in features
     ]
     return {"type": "FeatureCollection", "features": slim}
@@ -202,7 +215,7 @@ def context_layers(geo: dict, drop: set[int]) -> list[pdk.Layer]:
             id="oblasts",
             stroked=True,
             filled=True,
-            get_fill_color=[242, 240, 234, 255],
+            get_fill_color="properties.fill",
             get_line_color=[150, 150, 150, 255],
             line_width_min_pixels=1,
             pickable=False,
@@ -229,7 +242,7 @@ def context_layers(geo: dict, drop: set[int]) -> list[pdk.Layer]:
             id="towns",
             get_position="position",
             get_fill_color=[70, 70, 70, 255],
-            radius_units="pixels",
+            radius_units=PIXELS,
             get_radius=3,
             pickable=False,
         ),
@@ -260,7 +273,8 @@ def label_layers(geo: dict, drop: set[int], places: pd.DataFrame) -> list[pdk.La
     text = {
         "get_position": "position",
         "get_text": "name",
-        "character_set": "auto",
+        "character_set": "'auto'",
+        "font_family": "'Source Sans Pro, Helvetica, Arial, sans-serif'",
         "pickable": False,
         "font_settings": {"sdf": True},
         "outline_width": 3,
@@ -273,7 +287,7 @@ def label_layers(geo: dict, drop: set[int], places: pd.DataFrame) -> list[pdk.La
             id="oblast-labels",
             get_size=13,
             get_color=[120, 120, 120, 255],
-            font_weight="bold",
+            font_weight="'bold'",
             **text,
         ),
         pdk.Layer(
@@ -321,7 +335,7 @@ def place_layers(summary: pd.DataFrame, selected: str | None) -> list[pdk.Layer]
     common = {
         "get_position": "position",
         "get_radius": "radius",
-        "radius_units": "pixels",
+        "radius_units": PIXELS,
         "pickable": True,
         "auto_highlight": True,
         "stroked": True,
@@ -357,7 +371,7 @@ def place_layers(summary: pd.DataFrame, selected: str | None) -> list[pdk.Layer]
                 id="selected",
                 get_position="position",
                 get_radius="radius",
-                radius_units="pixels",
+                radius_units=PIXELS,
                 stroked=True,
                 filled=False,
                 get_line_color=[20, 20, 20, 255],
@@ -402,17 +416,18 @@ def map_note(summary: pd.DataFrame, max_places: int = MAX_PLACES) -> str | None:
 
 
 def map_view(summary: pd.DataFrame, selected: str | None = None) -> MapView:
-    """Open on the selected place, else fit the places drawn, else on Kursk Oblast."""
+    """Open on the selected place, else fit the places drawn (keeping some context), else on Kursk Oblast."""
     mapped = summary[summary["on_map"]] if len(summary) else summary
     chosen = mapped[mapped["location_id"] == selected] if selected else mapped.iloc[0:0]
     if len(chosen):
-        return MapView(float(chosen["lat"].iloc[0]), float(chosen["lon"].iloc[0]), 10.0)
+        return MapView(float(chosen["lat"].iloc[0]), float(chosen["lon"].iloc[0]), SELECTED_ZOOM)
     if mapped.empty:
-        return MapView(51.45, 35.9, 6.4)
-    lat_span = float(mapped["lat"].max() - mapped["lat"].min())
-    lon_span = float(mapped["lon"].max() - mapped["lon"].min()) * math.cos(math.radians(51.5))
-    extent = max(lat_span, lon_span, 0.05) * 1.6
-    zoom = min(max(math.log2(360.0 / extent) - 1.2, 5.8), 10.0)
+        return MapView(51.45, 35.9, 6.6)
+    lat_span = float(mapped["lat"].max() - mapped["lat"].min()) / math.cos(math.radians(51.5))
+    lon_span = float(mapped["lon"].max() - mapped["lon"].min())
+    extent = max(lat_span * 1.6, lon_span, MIN_EXTENT_DEGREES) * 1.2
+    # deck.gl: 512 px span 360 degrees at zoom 0; assume a map about 700 px wide.
+    zoom = min(max(math.log2(700 * 360 / (512 * extent)), 5.8), 8.0)
     centre_lat = float(mapped["lat"].max() + mapped["lat"].min()) / 2
     centre_lon = float(mapped["lon"].max() + mapped["lon"].min()) / 2
     return MapView(centre_lat, centre_lon, round(zoom, 2))
@@ -433,7 +448,8 @@ def places_deck(
     drop = duplicate_towns(geo, shown)
     points = cluster_places(mapped) if map_note(summary, max_places) else mapped
     view = map_view(summary, selected)
-    layers = context_layers(geo, drop) + label_layers(geo, drop, shown) + place_layers(points, selected)
+    # Labels go on top: they are not pickable, so clicks still reach the places beneath.
+    layers = context_layers(geo, drop) + place_layers(points, selected) + label_layers(geo, drop, shown)
     tooltip = {
         "text": "{tooltip}",
         "style": {

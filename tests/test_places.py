@@ -135,7 +135,7 @@ def test_online_basemap_is_only_an_option():
 def test_selected_place_centres_the_map_and_gets_a_ring():
     deck = places_deck(LOCATIONS, EVENTS, GEO, selected="plekhovo")
     view = deck.initial_view_state
-    assert (view.latitude, view.longitude, view.zoom) == (51.10, 35.33, 10.0)
+    assert (view.latitude, view.longitude, view.zoom) == (51.10, 35.33, 9.0)
     assert layer(deck, "selected").data[0]["position"] == [35.33, 51.10]
 
 
