@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
+import re
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import streamlit as st
 
@@ -22,6 +24,7 @@ UNLOCKED_KEY = "_access_unlocked"
 THROTTLE_KEY = "_access_throttle"
 FORM_KEY = "access_gate"
 PASSCODE_KEY = "access_passcode"
+GATE_PATH = "private-briefing"
 clock = time.monotonic  # replaced by tests to step through the throttle's delays
 
 
@@ -110,10 +113,39 @@ def load_secrets() -> Mapping[str, Any] | None:
     return st.secrets.to_dict() if loaded else {}
 
 
+def requested_page_path(url: str | None, base_path: str) -> str:
+    """The page a viewer's URL asks for ("timeline" for .../timeline), "" for the home page."""
+    path = urlparse(url or "").path.strip("/")
+    base = base_path.strip("/")
+    if base and (path == base or path.startswith(base + "/")):
+        path = path[len(base) :].strip("/")
+    segment = path.split("/", 1)[0]
+    return segment if re.fullmatch(r"[A-Za-z0-9_-]+", segment) else ""
+
+
+def locked() -> None:
+    """The placeholder page behind the gate: the gate itself is drawn by access_granted()."""
+
+
+def hold_requested_page() -> None:
+    """Keep the page a link asks for while the gate is shown, so unlocking lands on it.
+
+    Streamlit keeps a URL's page only on runs that call st.navigation, which the frame does only
+    after the gate. A hidden placeholder with the same url_path has the same page hash, so the
+    rerun after unlocking asks for that hash and the frame's own navigation resolves it.
+    """
+    path = requested_page_path(st.context.url, st.get_option("server.baseUrlPath"))
+    pages = [st.Page(locked, title="Private briefing", url_path=GATE_PATH, default=True)]
+    if path and path != GATE_PATH:
+        pages.append(st.Page(locked, title="Private briefing", url_path=path))
+    st.navigation(pages, position="hidden")
+
+
 def passcode_gate(expected: str) -> bool:
     """Draw the passcode form; True (after a rerun without the form) once the right code is given."""
     if st.session_state.get(UNLOCKED_KEY) == digest(expected):
         return True
+    hold_requested_page()
     st.title("Private briefing")
     st.caption("Enter the passcode you were given to open this briefing.")
     with st.form(FORM_KEY, clear_on_submit=True):
@@ -139,6 +171,7 @@ def passcode_gate(expected: str) -> bool:
 def login_gate(access: Mapping[str, Any]) -> bool:
     """Draw the OIDC sign-in (`st.login`); True for a signed-in viewer on the allow-list."""
     if not st.user.get("is_logged_in", False):
+        hold_requested_page()
         st.title("Private briefing")
         st.caption("Sign in to open this briefing.")
         st.button("Sign in", type="primary", on_click=st.login)
@@ -146,6 +179,7 @@ def login_gate(access: Mapping[str, Any]) -> bool:
     emails, domains = access.get("allowed_emails", []), access.get("allowed_domains", [])
     if email_allowed(str(st.user.get("email") or ""), emails, domains):
         return True
+    hold_requested_page()
     st.title("Private briefing")
     st.error("This account is not on the briefing's list of viewers.")
     st.button("Sign out", on_click=st.logout)

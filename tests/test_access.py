@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 import pytest
+from conftest import wait_for_app
 from streamlit.proto.TextInput_pb2 import TextInput as TextInputProto
 from streamlit.testing.v1 import AppTest
 
@@ -17,6 +18,7 @@ from components.access import (
     email_allowed,
     judge_attempt,
     passcode_matches,
+    requested_page_path,
     retry_delay,
     unreadable_secrets_file,
 )
@@ -136,6 +138,22 @@ def test_secrets_file_that_exists_but_did_not_load_keeps_the_briefing_closed(tmp
     assert not unreadable_secrets_file([str(broken)], loaded=True)
 
 
+@pytest.mark.parametrize(
+    ("url", "base", "path"),
+    [
+        ("http://localhost:8501/timeline", "", "timeline"),
+        ("http://localhost:8501/", "", ""),
+        (None, "", ""),
+        ("https://host.example/briefing/map", "briefing", "map"),
+        ("https://host.example/briefing", "/briefing/", ""),
+        ("http://localhost:8501/timeline/extra", "", "timeline"),
+        ("http://localhost:8501/%3Cscript%3E", "", ""),
+    ],
+)
+def test_requested_page_is_the_first_path_segment_after_the_base_path(url: str | None, base: str, path: str) -> None:
+    assert requested_page_path(url, base) == path
+
+
 def texts(at: AppTest) -> list[str]:
     """Every piece of text the run drew, in the main area and the sidebar."""
     found = []
@@ -221,8 +239,9 @@ def test_right_passcode_shows_the_pages(app: Path) -> None:
     assert page_content(at)
 
 
-def test_shared_link_query_parameters_survive_the_gate() -> None:
+def test_shared_link_page_and_query_parameters_survive_the_gate() -> None:
     at = gated(GATED_FIXTURE)
+    at.context["url"] = "http://localhost:8501/timeline"
     at.query_params["event"] = "evt-0042"
     at.switch_page("views/timeline.py").run()
     assert at.query_params["event"] == "evt-0042"
@@ -291,3 +310,34 @@ def test_login_gate_refuses_a_signed_in_viewer_off_the_allow_list() -> None:
     at = login_app({"is_logged_in": True, "email": "someone@gmail.com"})
     assert [error.value for error in at.error] == ["This account is not on the briefing's list of viewers."]
     assert not at.header and not at.dataframe
+
+
+BROWSER_PASSCODE = "browser-briefing-passphrase"
+LINKED_VIEW = "/timeline?event=treaty-signed"
+
+
+@pytest.mark.skipif(not DASHBOARD.exists(), reason="dashboard.py not written yet")
+def test_shared_link_opens_on_its_view_after_the_passcode_in_a_browser(app_server, page) -> None:
+    url = app_server(secrets_toml=f'[access]\npasscode = "{BROWSER_PASSCODE}"\n')
+    page.goto(url + LINKED_VIEW)
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    assert "Private briefing" in main.inner_text()
+    for hidden in ("stPlotlyChart", "stDeckGlJsonChart", "stDataFrame", "stDownloadButton"):
+        assert page.get_by_test_id(hidden).count() == 0, hidden
+    assert page.get_by_test_id("stSidebarNav").count() == 0
+
+    passcode = page.get_by_label("Passcode")
+    passcode.fill("not the passphrase")
+    passcode.press("Enter")
+    wait_for_app(page)
+    assert "That passcode is not right." in main.inner_text()
+    assert page.get_by_test_id("stPlotlyChart").count() == 0
+
+    page.wait_for_timeout(1100)
+    passcode.fill(BROWSER_PASSCODE)
+    passcode.press("Enter")
+    wait_for_app(page)
+    page.get_by_test_id("stPlotlyChart").first.wait_for(timeout=30_000)
+    assert "Private briefing" not in main.inner_text()
+    assert page.url.startswith(url + "/timeline?") and "event=treaty-signed" in page.url
