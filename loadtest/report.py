@@ -1,0 +1,113 @@
+"""Latency statistics of a phase, and the markdown report of a whole load-test run."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from loadtest.viewers import Sample
+
+
+def percentile(values: Sequence[float], q: float) -> float | None:
+    """The q-th percentile (0-100) by nearest rank; None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, math.ceil(q / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def latency(samples: Sequence[Sample], kind: str) -> dict:
+    """Count and p50/p95/p99/max seconds of the successful runs of one kind."""
+    seconds = [s.seconds for s in samples if s.kind == kind and s.ok]
+    return {
+        "count": len(seconds),
+        "p50": percentile(seconds, 50),
+        "p95": percentile(seconds, 95),
+        "p99": percentile(seconds, 99),
+        "max": max(seconds) if seconds else None,
+    }
+
+
+def summarise(samples: Sequence[Sample]) -> dict:
+    """The figures of one phase: latencies of loads and reruns, errors counted by message."""
+    errors = [s for s in samples if not s.ok]
+    return {
+        "page_load": latency(samples, "load"),
+        "rerun": latency(samples, "rerun"),
+        "errors": len(errors),
+        "error_kinds": dict(Counter(s.error.split(":")[0] for s in errors).most_common(10)),
+        "actions": dict(Counter(s.action.split(" /")[0] for s in samples)),
+    }
+
+
+def seconds(value: float | None) -> str:
+    """A latency as `0.123 s`, or `–` when there is none."""
+    return "–" if value is None else f"{value:.3f} s"
+
+
+def latency_rows(phases: dict) -> list[str]:
+    """Markdown table rows: one per phase with viewers, runs, percentiles and errors."""
+    rows = [
+        "| phase | viewers | loads | load p50 / p95 / p99 | reruns | rerun p50 / p95 / p99 | errors |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, phase in phases.items():
+        load, rerun = phase["summary"]["page_load"], phase["summary"]["rerun"]
+        rows.append(
+            f"| {name} | {phase['viewers']} | {load['count']} | "
+            f"{seconds(load['p50'])} / {seconds(load['p95'])} / {seconds(load['p99'])} | {rerun['count']} | "
+            f"{seconds(rerun['p50'])} / {seconds(rerun['p95'])} / {seconds(rerun['p99'])} | "
+            f"{phase['summary']['errors']} |"
+        )
+    return rows
+
+
+def resource_rows(series: Sequence[dict], every_s: float = 10.0) -> list[str]:
+    """Markdown rows of server memory and CPU, one per replica every `every_s` seconds."""
+    rows = ["| phase | t (s) | replica | RSS (MB) | CPU (%) |", "|---|---|---|---|---|"]
+    last: dict[tuple[str, int], float] = {}
+    for point in series:
+        key = (point["phase"], point["port"])
+        if point["t"] - last.get(key, -every_s) >= every_s:
+            last[key] = point["t"]
+            rows.append(
+                f"| {point['phase']} | {point['t']:.0f} | {point['port']} | {point['rss_mb']:.0f} | "
+                f"{point['cpu_pct']:.0f} |"
+            )
+    return rows
+
+
+def saturation_rows(curves: dict) -> list[str]:
+    """Markdown rows of the rate ramp: offered rate, achieved reruns/s, p95, per setup."""
+    rows = ["| setup | offered (reruns/s) | achieved (reruns/s) | p50 | p95 | skipped (all busy) | errors |"]
+    rows.append("|---|---|---|---|---|---|---|")
+    for setup, curve in curves.items():
+        for step in curve["steps"]:
+            rows.append(
+                f"| {setup} | {step['rate']} | {step['achieved']:.1f} | {seconds(step['p50'])} | "
+                f"{seconds(step['p95'])} | {step['skipped']} | {step['errors']} |"
+            )
+    return rows
+
+
+def markdown(report: dict) -> str:
+    """The whole report as markdown: verdicts first, then the tables behind them."""
+    lines = [f"# Load test, {report['date']}", "", report["setup"], "", "## Verdicts", ""]
+    lines += [f"- {'PASS' if ok else 'FAIL'}: {text}" for text, ok in report["verdicts"]]
+    lines += ["", "## Latency per phase", "", *latency_rows(report["phases"]), ""]
+    if "kill" in report:
+        kill = report["kill"]
+        lines += ["## Replica killed mid-run", "", *[f"- {line}" for line in kill["lines"]], ""]
+    if report.get("saturation"):
+        lines += ["## Saturation (rate ramp, no think time)", "", *saturation_rows(report["saturation"]), ""]
+        lines += [f"- {setup}: {curve['verdict']}" for setup, curve in report["saturation"].items()]
+        lines.append("")
+    if report.get("rounds"):
+        lines += ["## Memory over rounds of sessions opening and closing", ""]
+        lines += ["| round | sessions | RSS after (MB) |", "|---|---|---|"]
+        lines += [f"| {r['round']} | {r['sessions']} | {r['rss_mb']:.0f} |" for r in report["rounds"]]
+        lines.append("")
+    lines += ["## Server memory and CPU over time", "", *resource_rows(report["resources"]), ""]
+    return "\n".join(lines)
