@@ -1,0 +1,99 @@
+"""The presenter's storyline: steps read from briefing.csv, each step's view read like a link.
+
+A bad step (unknown page, unknown event id...) is a data problem, reported in the same shape as every other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from components.dataset import Dataset, Problem
+from components.views import View, parse_query, share_link, view_query
+
+FILE = "briefing.csv"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the briefing as the presenter walks it."""
+
+    number: int
+    title: str
+    talking_points: str
+    query: str
+    row: int | None
+
+
+def briefing_steps(ds: Dataset) -> tuple[Step, ...]:
+    """The valid steps of the briefing, in step order."""
+    table = ds.briefing
+    if table.empty:
+        return ()
+    rows = table.sort_values("step")
+    return tuple(
+        Step(int(number), str(title), str(points), str(query), int(row) if row == row else None)
+        for number, title, points, query, row in zip(
+            rows["step"],
+            rows["title"],
+            rows["talking_points"],
+            rows["view"],
+            rows.get("_row", rows["step"]),
+            strict=True,
+        )
+    )
+
+
+def step_view(step: Step, ds: Dataset) -> tuple[View, list[str]]:
+    """The view a step shows, read by the same code that reads links, and the notices of its bad values."""
+    view, notices = parse_query(step.query, ds)
+    if view.page == "presenter":
+        notices.append("A step cannot open presenter mode; it shows the overview instead.")
+        view = replace(view, page="overview")
+    if view.step is not None:
+        notices.append("A step's view cannot name another step; the step number was ignored.")
+        view = replace(view, step=None)
+    return view, notices
+
+
+def step_problems(ds: Dataset) -> list[Problem]:
+    """Every bad value in every step's view, as a problem of briefing.csv's `view` column."""
+    return [
+        Problem(FILE, step.row, "view", step.query, f"step {step.number}: {notice}")
+        for step in briefing_steps(ds)
+        for notice in step_view(step, ds)[1]
+    ]
+
+
+def find_step(steps: tuple[Step, ...], number: int | None) -> Step | None:
+    """The step with that number, or None."""
+    return next((step for step in steps if step.number == number), None)
+
+
+def neighbours(steps: tuple[Step, ...], number: int) -> tuple[Step | None, Step | None]:
+    """The steps before and after the given one (None at either end)."""
+    numbers = [step.number for step in steps]
+    if number not in numbers:
+        return None, None
+    at = numbers.index(number)
+    return (steps[at - 1] if at > 0 else None), (steps[at + 1] if at + 1 < len(steps) else None)
+
+
+def presenter_view(step: Step, ds: Dataset) -> View:
+    """A step's view as the presenter opens it: the view itself plus the step number (talking points shown)."""
+    return replace(step_view(step, ds)[0], step=step.number, data_stamp=None)
+
+
+def presenter_link(base: str, step: Step) -> str:
+    """The presenter's link to a step: the frame reads the step and shows its talking points."""
+    return f"{base.rstrip('/')}/?step={step.number}"
+
+
+def audience_link(base: str, step: Step, ds: Dataset) -> str:
+    """The audience's link to a step: only its view, stamped with the data, no step and no talking points."""
+    view = replace(step_view(step, ds)[0], step=None, data_stamp=ds.fingerprint)
+    return share_link(base, view)
+
+
+def step_query(step: Step, ds: Dataset) -> str:
+    """The query string the frame switches to for a step: the step's view and `step=N`."""
+    return view_query(presenter_view(step, ds))
