@@ -26,7 +26,7 @@ install_system_packages() {
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   have_nginx || missing+=(nginx)
   if [[ ${#missing[@]} -gt 0 ]] && can_apt; then
-    apt_install "${missing[@]}"
+    apt_install "${missing[@]}" || echo "test.sh: apt-get could not install ${missing[*]}" >&2
   fi
 }
 
@@ -54,5 +54,6 @@ install_requirements requirements-test.txt
 install_system_packages
 ensure_chromium
 have_nginx || echo "test.sh: no nginx (Debian: apt-get install nginx); the proxy tests need it." >&2
+echo "test.sh: setup took ${SECONDS}s; running pytest" >&2
 # pytest's own exit code is the result: 1 for failures, 5 when no test was collected.
 exec .venv/bin/python -m pytest "$@"
