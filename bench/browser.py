@@ -1,0 +1,150 @@
+"""Timing pages in headless Chromium: from navigation, a filter change or a map click until the charts are drawn.
+
+"Drawn" means: the app is connected and idle (no script running, no running indicator), at least one WebSocket
+frame arrived since the action, and every plotly chart, pydeck chart and dataframe the page sends is on screen
+(plotly has drawn its SVG, deck.gl and the data grid their canvases).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"]
+VIEWPORT = {"width": 1280, "height": 800}
+COUNT_FRAMES = """(() => {
+  window.__benchFrames = 0;
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) { super(...args); this.addEventListener("message", () => { window.__benchFrames += 1; }); }
+  };
+})();"""
+DRAWN = """([want, since]) => {
+  const app = document.querySelector("[data-testid=stApp]");
+  if (!app || app.dataset.testScriptState !== "notRunning") return false;
+  if (app.dataset.testConnectionState !== "CONNECTED") return false;
+  const busy = "[data-testid^=stStatusWidgetRunning], [data-testid=stStatusWidgetNewYearsIcon]";
+  if (document.querySelector(busy)) return false;
+  if ((window.__benchFrames || 0) <= since) return false;
+  const having = (outer, inner) => [...document.querySelectorAll(outer)].filter(e => e.querySelector(inner)).length;
+  return having("[data-testid=stPlotlyChart]", ".main-svg") >= want.plotly
+    && having("[data-testid=stDeckGlJsonChart]", "canvas") >= want.deck
+    && document.querySelectorAll("[data-testid=stDataFrame] canvas, [data-testid=stTable] table").length >= want.frames;
+}"""
+
+
+@dataclass
+class Want:
+    """How many charts and tables a page draws (from the server-side run)."""
+
+    plotly: int = 0
+    deck: int = 0
+    frames: int = 0
+
+    def js(self) -> dict[str, int]:
+        return {"plotly": self.plotly, "deck": self.deck, "frames": self.frames}
+
+
+def launch() -> tuple[Playwright, Browser]:
+    """Debian's headless Chromium."""
+    playwright = sync_playwright().start()
+    return playwright, playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+
+
+def new_tab(browser: Browser) -> Page:
+    """A 1280x800 tab that counts the WebSocket frames it receives."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(COUNT_FRAMES)
+    return context.new_page()
+
+
+def frames(page: Page) -> int:
+    """WebSocket frames the tab has received since it loaded."""
+    return int(page.evaluate("window.__benchFrames || 0"))
+
+
+def wait_drawn(page: Page, want: Want, since: int, timeout_s: float) -> bool:
+    """Wait until the page is drawn (see module doc); False on timeout."""
+    try:
+        page.wait_for_function(DRAWN, arg=[want.js(), since], polling=25, timeout=timeout_s * 1000)
+        return True
+    except PlaywrightTimeout:
+        return False
+
+
+def load_time(page: Page, url: str, want: Want, timeout_s: float) -> float | None:
+    """Seconds from navigating to url until its charts are drawn, or None on timeout."""
+    started = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    return time.perf_counter() - started if wait_drawn(page, want, 0, timeout_s) else None
+
+
+def filter_time(page: Page, index: int, want: Want, timeout_s: float) -> float | None:
+    """Seconds from choosing the index-th category in the `cat` filter until the page is redrawn."""
+    box = page.locator(".st-key-cat").first
+    if box.count() == 0:
+        return None
+    if box.locator("[data-testid=stMultiSelect]").count():
+        box.locator("input").first.click()
+        options = page.locator("[role=option]")
+        options.first.wait_for(timeout=5000)
+        target = options.nth(index % options.count())
+    else:
+        buttons = box.locator("button")
+        target = buttons.nth(index % max(buttons.count(), 1))
+    since = frames(page)
+    started = time.perf_counter()
+    target.click()
+    drawn = wait_drawn(page, want, since, timeout_s)
+    page.keyboard.press("Escape")
+    return time.perf_counter() - started if drawn else None
+
+
+def mercator(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Web Mercator world pixels at a zoom level, as deck.gl computes them (512-pixel tiles)."""
+    size = 512 * 2**zoom
+    x = (lon + 180) / 360 * size
+    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * size
+    return x, y
+
+
+def deck_pixel(view: dict, lon: float, lat: float, width: float, height: float) -> tuple[float, float]:
+    """Where a point is drawn inside a deck canvas of width x height, for a flat (unpitched) view."""
+    zoom = float(view.get("zoom", 0))
+    centre = mercator(float(view["longitude"]), float(view["latitude"]), zoom)
+    point = mercator(lon, lat, zoom)
+    return width / 2 + point[0] - centre[0], height / 2 + point[1] - centre[1]
+
+
+def click_time(
+    page: Page, targets: list[tuple[float, float]], view: dict, want: Want, timeout_s: float
+) -> float | None:
+    """Seconds from clicking a map point until the page is redrawn; tries a few points, None if none hit."""
+    chart = page.locator("[data-testid=stDeckGlJsonChart]").first
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    if box is None:
+        return None
+    inside = [deck_pixel(view, lon, lat, box["width"], box["height"]) for lon, lat in targets]
+    inside = [(x, y) for x, y in inside if 8 < x < box["width"] - 8 and 8 < y < box["height"] - 8]
+    for x, y in inside[:5]:
+        since = frames(page)
+        started = time.perf_counter()
+        page.mouse.click(box["x"] + x, box["y"] + y)
+        if reached_server(page, since) and wait_drawn(page, want, since, timeout_s):
+            return time.perf_counter() - started
+    return None
+
+
+def reached_server(page: Page, since: int, timeout_s: float = 3.0) -> bool:
+    """True when a WebSocket frame arrives soon after an action (a click that hit nothing sends nothing)."""
+    try:
+        page.wait_for_function("since => (window.__benchFrames || 0) > since", arg=since, timeout=timeout_s * 1000)
+        return True
+    except PlaywrightTimeout:
+        return False

@@ -1,0 +1,279 @@
+"""The benchmark: every page of the dashboard, on the curated data and on synthetic tables, against the floor.
+
+`.venv/bin/python -m bench.run [--quick] [--sizes curated 1000 ...] [--reps N]`
+
+For each data set the runner starts the dashboard (`./run.sh`) on a free loopback port and measures, per page:
+server time of a first run and of a rerun after a filter change (and a map click on the map page) over
+Streamlit's WebSocket protocol, the bytes those runs send, the time headless Chromium takes from navigation
+(and from a filter change / map click) until the charts are drawn, and the server's memory with 1 and with 10
+sessions open. It records the charts each page sent, starts the floor app (`bench/floor_app.py`) replaying
+them, measures it the same way, and writes `bench/results/<date>-<quick|full>.{md,json}` and a plot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import json
+import statistics
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench import browser, report
+from bench.generate import WORK, generate
+from bench.protocol import (
+    Run,
+    Session,
+    choice_state,
+    deck_click_state,
+    element_id,
+    find_widget,
+    object_position,
+    pickable_objects,
+)
+from bench.servers import ROOT, Server, free_port, start_dashboard, start_floor
+
+PAGES = ("", "timeline", "forces", "map", "sources", "presenter")
+RESULTS = ROOT / "bench" / "results"
+RUN_TIMEOUT_S = 300.0
+FILTER_KEY = "cat"
+
+
+@dataclass
+class Plan:
+    """What to measure: data sets, repetitions, and the label of the result files."""
+
+    datasets: list[str]
+    reps: int
+    browser_reps: int
+    label: str
+    script: Path | None = None
+
+
+@dataclass
+class PageResult:
+    """Samples for one page of one server (the dashboard or the floor)."""
+
+    samples: dict[str, list[float]] = field(default_factory=dict)
+    kinds: dict[str, int] = field(default_factory=dict)
+    exceptions: list[str] = field(default_factory=list)
+    deck: dict = field(default_factory=dict)
+
+    def add(self, name: str, value: float | None) -> None:
+        """Record one sample (None = the action timed out or could not be done)."""
+        self.samples.setdefault(name, []).append(float("nan") if value is None else value)
+
+    def summary(self) -> dict[str, float | None]:
+        """The median of each measure over its successful samples."""
+        medians = {}
+        for name, values in self.samples.items():
+            good = [v for v in values if v == v]
+            medians[name] = statistics.median(good) if good else None
+        return medians
+
+
+def data_folder(name: str) -> Path:
+    """The bundled curated data, or the synthetic folder for a number of events (generated if missing)."""
+    if name == "curated":
+        return ROOT / "data"
+    folder = WORK / name
+    return folder if (folder / "events.csv").exists() else generate(int(name))
+
+
+def event_count(folder: Path) -> int:
+    """Rows in a folder's events.csv (records, not lines: quoted newlines are allowed)."""
+    import csv
+
+    with (folder / "events.csv").open(newline="", encoding="utf-8-sig") as handle:
+        return max(sum(1 for _ in csv.reader(handle)) - 1, 0)
+
+
+def want_of(kinds: dict[str, int]) -> browser.Want:
+    """What the browser must show, from the element kinds a server-side run sent."""
+    return browser.Want(
+        plotly=kinds.get("plotly_chart", 0),
+        deck=kinds.get("deck_gl_json_chart", 0),
+        frames=kinds.get("dataframe", 0) + kinds.get("table", 0),
+    )
+
+
+async def timed(session: Session, page: str, widgets: list | None = None) -> Run:
+    """One run with a time limit."""
+    return await asyncio.wait_for(session.run(page, widgets=widgets), RUN_TIMEOUT_S)
+
+
+def deck_widget(run: Run) -> tuple[str, str] | None:
+    """(widget id, spec) of the first pydeck chart with selections enabled."""
+    for chart in run.charts:
+        if chart.WhichOneof("type") == "deck_gl_json_chart" and element_id(chart):
+            return element_id(chart), chart.deck_gl_json_chart.json
+    return None
+
+
+async def click_map(session: Session, page: str, run: Run, rep: int, result: PageResult) -> None:
+    """Send the selection of a click on the rep-th pickable place and time the rerun."""
+    found = deck_widget(run)
+    objects = pickable_objects(found[1]) if found else []
+    if not objects:
+        return
+    layer, index, item = objects[rep % len(objects)]
+    clicked = await timed(session, page, [deck_click_state(found[0], layer, index, item)])
+    result.add("server_click_s", clicked.seconds)
+    result.add("bytes_click", clicked.bytes)
+    result.exceptions += clicked.exceptions
+
+
+async def measure_page(url: str, page: str, rep: int, result: PageResult) -> Run:
+    """A first run of the page in a new session, then a filter change (and a map click) in that session."""
+    session = await Session.open(url)
+    try:
+        first = await timed(session, page)
+        result.add("server_first_s", first.seconds)
+        result.add("bytes_first", first.bytes)
+        result.exceptions += first.exceptions
+        result.kinds = dict(first.kinds)
+        widget = find_widget(first, FILTER_KEY)
+        if widget:
+            changed = await timed(session, page, [choice_state(*widget, rep + 1)])
+            result.add("server_filter_s", changed.seconds)
+            result.add("bytes_filter", changed.bytes)
+            result.exceptions += changed.exceptions
+        await click_map(session, page, first, rep, result)
+        return first
+    finally:
+        await session.close()
+
+
+async def measure_server(url: str, reps: int) -> tuple[float, dict[str, PageResult], dict[str, Run]]:
+    """Cold first run, then every page `reps` times; returns the first run of each page too."""
+    session = await Session.open(url)
+    cold = (await timed(session, "")).seconds
+    await session.close()
+    results, firsts = {}, {}
+    for page in PAGES:
+        results[page] = PageResult()
+        for rep in range(reps):
+            first = await measure_page(url, page, rep, results[page])
+            firsts.setdefault(page, first)
+    return cold, results, firsts
+
+
+async def memory(server: Server) -> dict[str, float]:
+    """Server memory with one session open, then with ten (each on a page)."""
+    sessions = [await Session.open(server.url)]
+    await timed(sessions[0], "")
+    one = server.rss_mb()
+    for index in range(1, 10):
+        sessions.append(await Session.open(server.url))
+        await timed(sessions[-1], PAGES[index % len(PAGES)])
+    ten = server.rss_mb()
+    for session in sessions:
+        await session.close()
+    return {"rss_1_mb": one, "rss_10_mb": ten}
+
+
+def record_floor(firsts: dict[str, Run], folder: Path) -> None:
+    """Write the charts each page sent, for the floor app to replay."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for page, run in firsts.items():
+        encoded = [base64.b64encode(chart.SerializeToString()).decode() for chart in run.charts]
+        (folder / f"{page or 'overview'}.json").write_text(json.dumps({"elements": encoded}))
+
+
+def click_targets(result: PageResult) -> tuple[list[tuple[float, float]], dict]:
+    """Points to click on the map (lon, lat) and the deck's initial view, from the recorded deck."""
+    spec = result.deck.get("spec")
+    if not spec:
+        return [], {}
+    view = json.loads(spec).get("initialViewState", {})
+    points = [object_position(item) for _, _, item in pickable_objects(spec)]
+    return [p for p in points if p], view
+
+
+def measure_browser(url: str, results: dict[str, PageResult], reps: int, timeout_s: float, floor: bool) -> None:
+    """Time every page in Chromium: navigation, filter change and (on the dashboard's map) a click."""
+    playwright, chromium = browser.launch()
+    try:
+        tab = browser.new_tab(chromium)
+        for page in results:  # untimed: fill the HTTP cache with every page's lazily loaded scripts
+            browser.load_time(tab, f"{url}/{page}", want_of(results[page].kinds), timeout_s)
+        for page, result in results.items():
+            want = want_of(result.kinds)
+            for rep in range(reps):
+                result.add("browser_load_s", browser.load_time(tab, f"{url}/{page}", want, timeout_s))
+                result.add("browser_filter_s", browser.filter_time(tab, rep + 1, browser.Want(), timeout_s))
+                if page == "map" and not floor:
+                    browser.load_time(tab, f"{url}/{page}", want, timeout_s)
+                    targets, view = click_targets(result)
+                    clicked = browser.click_time(tab, targets, view, browser.Want(), timeout_s) if view else None
+                    result.add("browser_click_s", clicked)
+    finally:
+        chromium.close()
+        playwright.stop()
+
+
+def measure(server: Server, plan: Plan, timeout_s: float, floor: bool) -> dict:
+    """Every measure on one running server."""
+    cold, results, firsts = asyncio.run(measure_server(server.url, plan.reps))
+    deck = deck_widget(firsts["map"]) if "map" in firsts else None
+    if deck:
+        results["map"].deck = {"spec": deck[1]}
+    mem = asyncio.run(memory(server))
+    measure_browser(server.url, results, plan.browser_reps, timeout_s, floor)
+    return {"cold_s": cold, **mem, "pages": results, "firsts": firsts}
+
+
+def run_dataset(name: str, plan: Plan) -> dict:
+    """The dashboard and its floor on one data set."""
+    folder = data_folder(name)
+    work = WORK / "runs" / name
+    timeout_s = 60.0 if name in ("curated", "1000", "10000") else 240.0
+    started = time.perf_counter()
+    dashboard = start_dashboard(folder, work, free_port(), plan.script)
+    try:
+        app = measure(dashboard, plan, timeout_s, floor=False)
+    finally:
+        dashboard.stop()
+    record_floor(app.pop("firsts"), work / "floor")
+    floor_server = start_floor(work / "floor", work, free_port())
+    try:
+        floor = measure(floor_server, plan, timeout_s, floor=True)
+        floor.pop("firsts")
+    finally:
+        floor_server.stop()
+    print(f"{name}: measured in {time.perf_counter() - started:.0f} s", flush=True)
+    return {"name": name, "events": event_count(folder), "app": app, "floor": floor}
+
+
+def plan_from(args: argparse.Namespace) -> Plan:
+    """The plan for --quick (curated + 10,000, few repetitions) or a full run."""
+    if args.quick:
+        return Plan(args.sizes or ["curated", "10000"], args.reps or 2, args.browser_reps or 2, "quick", args.app)
+    sizes = args.sizes or ["curated", "1000", "10000", "100000"]
+    return Plan(sizes, args.reps or 5, args.browser_reps or 3, "full", args.app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and write the results."""
+    parser = argparse.ArgumentParser(description="Benchmark every page against the floor app.")
+    parser.add_argument("--quick", action="store_true", help="curated + 10,000 events, 2 repetitions (~10 min)")
+    parser.add_argument("--sizes", nargs="+", help="data sets: curated and/or numbers of events")
+    parser.add_argument("--reps", type=int, help="server-side repetitions per page")
+    parser.add_argument("--browser-reps", type=int, help="browser repetitions per page")
+    parser.add_argument("--app", type=Path, help="benchmark another Streamlit script instead of ./run.sh")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="folder for the results (default bench/results)")
+    args = parser.parse_args(argv)
+    plan = plan_from(args)
+    started = time.perf_counter()
+    datasets = [run_dataset(name, plan) for name in plan.datasets]
+    stamp = datetime.now(UTC)
+    paths = report.write(datasets, plan.label, stamp, time.perf_counter() - started, args.out)
+    print("\n".join(str(p) for p in paths))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
