@@ -9,11 +9,14 @@ the proxy, the affinity cookie), then opens `/_stcore/stream` with the subprotoc
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import http.cookiejar
 import json
 import time
 import urllib.request
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -21,6 +24,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
 
+T = TypeVar("T")
 XSRF_COOKIE = "_streamlit_xsrf"
 WIDGET_ID_PREFIX = "$$ID-"
 RUN_TIMEOUT_S = 60.0
@@ -50,6 +54,12 @@ class RunResult:
     exceptions: list[str] = field(default_factory=list)
     page_not_found: bool = False
     messages: int = 0
+
+
+def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to the end from sync code, even where a loop already runs (Playwright's sync API)."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def http_get(url: str, jar: http.cookiejar.CookieJar, headers: dict[str, str] | None = None) -> tuple[int, bytes]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import time
 import urllib.request
@@ -18,6 +19,13 @@ from deploy.render import nginx_command, replica_command, replica_env, write_con
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT_S = 90.0
 ALLOWED_HOSTS = ("127.0.0.1", "localhost")
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def answers_ok(url: str, timeout: float = 2.0) -> bool:
@@ -85,6 +93,7 @@ class Stack:
     replicas: list[Replica] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
     proxy_port: int | None = None
+    proxy_dir: Path | None = None
 
     def start_replica(self, port: int) -> Replica:
         """Start one replica as the README starts the app; wait until it is healthy."""
@@ -111,7 +120,7 @@ class Stack:
             self.nginx = subprocess.Popen(
                 nginx_command(config), stdout=out, stderr=subprocess.STDOUT, start_new_session=True
             )
-        self.proxy_port = port
+        self.proxy_port, self.proxy_dir = port, prefix
         wait_healthy(self.url, self.nginx, prefix / "error.log")
         return self.url
 
@@ -121,6 +130,16 @@ class Stack:
         if self.proxy_port is not None:
             return f"http://127.0.0.1:{self.proxy_port}"
         return self.replicas[0].url
+
+    def upstreams(self) -> list[tuple[str, str]]:
+        """(affinity key, replica address) of every request a replica answered, from nginx's access log."""
+        assert self.proxy_dir is not None
+        pairs = []
+        for line in (self.proxy_dir / "access.log").read_text().splitlines():
+            fields = dict(part.split("=", 1) for part in line.split() if part.startswith(("upstream=", "route=")))
+            if fields.get("upstream", "-") != "-" and "route" in fields:
+                pairs.append((fields["route"], fields["upstream"]))
+        return pairs
 
     def kill_replica(self, index: int) -> Replica:
         """Kill one replica outright (SIGKILL, as a crash or an OOM kill would)."""
