@@ -189,3 +189,29 @@ def place_detail_panel(detail: PlaceDetail) -> None:
     for event in detail.events:
         with st.expander(plain_markdown(f"{event.dates} — {event.title}"), expanded=len(detail.events) <= 3):
             event_detail_panel(event, heading=False)
+
+
+def follow_selection(param: str, chosen: str | None, linked: str | None) -> str | None:
+    """The selected id: a new chart selection wins and goes into the URL; else the link's id.
+
+    A selection the reader clears removes the parameter too, so the URL always matches the page.
+    """
+    memory = f"_last_{param}_selection"
+    if chosen != st.session_state.get(memory):
+        st.session_state[memory] = chosen
+        if chosen:
+            st.query_params[param] = chosen
+        else:
+            st.query_params.pop(param, None)
+        return chosen
+    return chosen or linked
+
+
+def problems_notice(ds: Dataset, *files: str) -> None:
+    """A warning naming how many rows of the page's tables were left out, and where to see why."""
+    found = [p for p in ds.problems if p.file in files]
+    if found:
+        st.warning(
+            f"{len(found)} problem{'s' if len(found) != 1 else ''} in {', '.join(files)}: the rows concerned are "
+            "left out here. The Sources and data quality page lists each one with its row and reason."
+        )

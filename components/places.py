@@ -433,6 +433,22 @@ def map_view(summary: pd.DataFrame, selected: str | None = None) -> MapView:
     return MapView(centre_lat, centre_lon, round(zoom, 2))
 
 
+def map_alt(locations: pd.DataFrame, events: pd.DataFrame, geo: dict | None = None) -> str:
+    """A sentence describing the map for screen readers."""
+    summary = place_summaries(locations, events, geo)
+    mapped = summary[summary["on_map"]] if len(summary) else summary
+    away = len(elsewhere_events(locations, events, geo))
+    if mapped.empty:
+        return f"Map of the Kursk border region with no event places for these filters; {away} events listed elsewhere."
+    busiest = mapped.sort_values("count", ascending=False).iloc[0]
+    vague = int((mapped["precision"] != "exact").sum())
+    return (
+        f"Map of the Kursk border region: {len(mapped)} places with {int(mapped['count'].sum())} event mentions, "
+        f"most at {busiest['name']} ({busiest['count']}); {vague} places only approximately located (rings); "
+        f"{away} events outside the map or region-wide are listed beside it."
+    )
+
+
 def places_deck(
     locations: pd.DataFrame,
     events: pd.DataFrame,
@@ -440,14 +456,19 @@ def places_deck(
     selected: str | None = None,
     basemap: bool = False,
     max_places: int = MAX_PLACES,
+    centre_on_selected: bool = True,
 ) -> pdk.Deck:
-    """The map: offline context layer, then event places; no tile server unless `basemap`."""
+    """The map: offline context layer, then event places; no tile server unless `basemap`.
+
+    `selected` gets a ring; the view opens on it when `centre_on_selected` (a `place=` link),
+    while a place clicked on the map keeps the reader's view.
+    """
     summary = place_summaries(locations, events, geo)
     mapped = summary[summary["on_map"]] if len(summary) else summary
     shown = locations[locations["location_id"].isin(mapped["location_id"])]
     drop = duplicate_towns(geo, shown)
     points = cluster_places(mapped) if map_note(summary, max_places) else mapped
-    view = map_view(summary, selected)
+    view = map_view(summary, selected if centre_on_selected else None)
     # Labels go on top: they are not pickable, so clicks still reach the places beneath.
     layers = context_layers(geo, drop) + place_layers(points, selected) + label_layers(geo, drop, shown)
     tooltip = {

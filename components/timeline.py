@@ -177,8 +177,14 @@ def _bar_trace(group: pd.DataFrame, category: str) -> go.Bar:
         insidetextanchor="start",
         marker={
             "color": category_color(category),
-            "opacity": [0.55 if v else 0.9 for v in vague],
-            "pattern": {"shape": ["/" if v else "" for v in vague], "fgcolor": "#333333"},
+            "opacity": [0.75 if v else 0.9 for v in vague],
+            "pattern": {
+                "shape": ["/" if v else "" for v in vague],
+                "bgcolor": category_color(category),
+                "fgcolor": "#FFFFFF",
+                "fillmode": "replace",
+                "solidity": 0.35,
+            },
             "line": {"width": 1, "color": "#333333"},
         },
         name=html.escape(category),
@@ -186,19 +192,6 @@ def _bar_trace(group: pd.DataFrame, category: str) -> go.Bar:
         showlegend=False,
         customdata=list(zip(group["event_id"], group["hover"], strict=True)),
         hovertemplate="%{customdata[1]}<extra></extra>",
-    )
-
-
-def _swatch(category: str) -> go.Scatter:
-    """The legend entry of a category: a bar of its colour, since marker shape means confidence."""
-    color = category_color(category)
-    return go.Scatter(
-        x=[None],
-        y=[None],
-        mode="lines",
-        line={"color": color, "width": 8},
-        name=html.escape(category),
-        legendgroup=category,
     )
 
 
@@ -212,7 +205,6 @@ def _key_traces() -> list[go.Scatter]:
             marker={"symbol": symbol, "color": "#777777", "size": 10},
             name=level,
             legendgroup="confidence",
-            legendgrouptitle={"text": "Confidence (shape)"},
         )
         for level, symbol in CONFIDENCE_SYMBOLS.items()
     ]
@@ -222,9 +214,8 @@ def _key_traces() -> list[go.Scatter]:
             y=[None],
             mode="markers",
             marker={"symbol": "circle-open", "color": "#333333", "size": 10},
-            name="≈ approximate date",
+            name="≈ approximate",
             legendgroup="precision",
-            legendgrouptitle={"text": "Date precision"},
         )
     )
     keys.append(
@@ -232,7 +223,7 @@ def _key_traces() -> list[go.Scatter]:
             x=[None],
             y=[None],
             marker={"color": "#BBBBBB", "pattern": {"shape": "/"}},
-            name="hatched bar: known to the week/month",
+            name="known to the week/month",
             legendgroup="precision",
         )
     )
@@ -254,7 +245,7 @@ def _event_figure(events: pd.DataFrame) -> go.Figure:
                 fig.add_trace(_bar_trace(group, category))
             else:
                 fig.add_trace(_point_trace(group, category, kind == "approx"))
-        fig.add_trace(_swatch(category))
+
     fig.add_traces(_key_traces())
     fig.update_yaxes(
         tickvals=list(range(len(lanes))),
@@ -264,7 +255,10 @@ def _event_figure(events: pd.DataFrame) -> go.Figure:
         zeroline=False,
         fixedrange=True,
     )
-    fig.update_layout(height=max(320, 150 + 62 * len(lanes)), barmode="overlay")
+    # The lanes name the categories, so the legend only explains shapes and bar styles.
+    fig.update_layout(
+        height=max(320, 120 + 58 * len(lanes)), barmode="overlay", legend_title_text="Shape = confidence:"
+    )
     return fig
 
 

@@ -97,14 +97,17 @@ def test_month_precision_never_looks_like_a_day_in_the_hover():
     assert date_label(pd.Timestamp("2024-11-04"), "week") == "week of 2024-11-04"
 
 
-def test_each_category_is_drawn_in_its_palette_colour_with_one_legend_entry():
+def test_each_category_has_its_own_lane_and_palette_colour():
     fig = timeline_figure(make_events({"category": "diplomacy"}, {"category": "combat"}, {"category": "combat"}))
-    legend = [t for t in fig.data if t.showlegend is not False and t.legendgroup in ("diplomacy", "combat")]
-    assert sorted(t.name for t in legend) == ["combat", "diplomacy"]
-    for trace in legend:
-        assert trace.line.color == category_color(trace.legendgroup)
+    assert list(fig.layout.yaxis.ticktext) == ["diplomacy", "combat"]
     marks = [t for t in fig.data if t.customdata is not None]
     assert {t.legendgroup: t.marker.color for t in marks} == {c: category_color(c) for c in ("diplomacy", "combat")}
+
+
+def test_legend_explains_confidence_shapes_and_precision_styles():
+    fig = timeline_figure(make_events({}))
+    names = [t.name for t in fig.data if t.showlegend is not False]
+    assert names == ["confirmed", "reported", "claimed", "disputed", "≈ approximate", "known to the week/month"]
 
 
 def test_hover_shows_title_date_claimants_and_confidence():
