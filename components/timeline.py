@@ -257,7 +257,10 @@ def _event_figure(events: pd.DataFrame) -> go.Figure:
     )
     # The lanes name the categories, so the legend only explains shapes and bar styles.
     fig.update_layout(
-        height=max(320, 120 + 58 * len(lanes)), barmode="overlay", legend_title_text="Shape = confidence:"
+        height=max(320, 120 + 58 * len(lanes)),
+        barmode="overlay",
+        legend_title_text="Shape = confidence:",
+        legend_traceorder="normal",
     )
     return fig
 
