@@ -1,0 +1,144 @@
+"""Every page on the hostile corpus (tests/fixtures/hostile): hover every chart, click the map, nothing runs.
+
+The corpus puts script tags, event-handler attributes, `javascript:`/`data:` links, template braces,
+LaTeX links, 100 KB strings, RTL and zero-width characters in every text column (see make_hostile.py).
+A payload that ran would set `window.__xss` and open an alert; the `page` fixture fails on any dialog.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from conftest import wait_for_app
+
+HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
+PAGES = ["", "timeline", "forces", "map", "sources", "presenter", "?step=1", "?step=2", "timeline?q=%3Cscript%3E"]
+APP = "[data-testid='stApp']"
+LOAD_TIMEOUT_MS = 60_000
+
+# Elements or attributes that would mean markup from the data reached the DOM as markup.
+INJECTED_JS = """
+() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  const found = [];
+  for (const el of app.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      if (attr.name.startsWith('on')) found.push(`${el.tagName.toLowerCase()}[${attr.name}]`);
+      if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name)
+          && /^\\s*(javascript:|vbscript:|data:text\\/html)/i.test(attr.value)) {
+        found.push(`${el.tagName.toLowerCase()}[${attr.name}=${attr.value.slice(0, 40)}]`);
+      }
+    }
+    if (el.tagName === 'IFRAME' && el.hasAttribute('srcdoc')) found.push('iframe[srcdoc]');
+    if (el.tagName === 'SCRIPT') found.push('script');
+  }
+  return found;
+}
+"""
+LINKS_JS = "() => [...document.querySelectorAll('a[href]')].map(a => a.href)"
+
+
+def assert_nothing_ran(page, where: str) -> None:
+    """No injected elements or handler attributes in the app, `window.__xss` unset, links only http(s)."""
+    assert page.evaluate(INJECTED_JS) == [], where
+    assert page.evaluate("() => window.__xss") is None, where
+    bad_links = [href for href in page.evaluate(LINKS_JS) if not href.startswith(("http://", "https://"))]
+    assert bad_links == [], where
+
+
+def open_page(page, url: str) -> None:
+    """Go to a page of the app and wait until its script has finished."""
+    page.goto(url)
+    wait_for_app(page, LOAD_TIMEOUT_MS)
+
+
+def hover_charts(page) -> int:
+    """Sweep the pointer over every Plotly chart's plot area (a grid of points); return how many charts."""
+    charts = page.locator("[data-testid='stPlotlyChart']")
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        chart.scroll_into_view_if_needed()
+        area = chart.locator(".nsewdrag").first
+        box = area.bounding_box() if area.count() else chart.bounding_box()
+        if box is None:
+            continue
+        for fx in (0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.95):
+            for fy in (0.2, 0.5, 0.8):
+                page.mouse.move(box["x"] + fx * box["width"], box["y"] + fy * box["height"])
+                page.wait_for_timeout(40)
+    return charts.count()
+
+
+def click_map(page) -> int:
+    """Hover and click across the map canvas (each click may select a place and rerun)."""
+    maps = page.locator("[data-testid='stDeckGlJsonChart']")
+    for index in range(maps.count()):
+        canvas = maps.nth(index)
+        canvas.scroll_into_view_if_needed()
+        box = canvas.bounding_box()
+        if box is None:
+            continue
+        for fx, fy in ((0.5, 0.5), (0.3, 0.4), (0.7, 0.6), (0.4, 0.7), (0.6, 0.3)):
+            page.mouse.move(box["x"] + fx * box["width"], box["y"] + fy * box["height"])
+            page.wait_for_timeout(150)
+            page.mouse.click(box["x"] + fx * box["width"], box["y"] + fy * box["height"])
+            wait_for_app(page, LOAD_TIMEOUT_MS)
+    return maps.count()
+
+
+@pytest.fixture(scope="module")
+def hostile_url(app_server) -> str:
+    """The app serving the hostile corpus."""
+    return app_server(data_dir=HOSTILE)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_hostile_text_is_shown_as_text_on_every_page(page, hostile_url: str, path: str) -> None:
+    open_page(page, f"{hostile_url}/{path}")
+    assert page.locator(APP).count() == 1
+    assert page.locator("[data-testid='stException']").count() == 0, f"/{path} raised an exception"
+    assert_nothing_ran(page, f"/{path} after load")
+    hover_charts(page)
+    assert_nothing_ran(page, f"/{path} after hovering its charts")
+
+
+def test_hostile_map_clicks_and_tooltips_run_nothing(page, hostile_url: str) -> None:
+    open_page(page, f"{hostile_url}/map")
+    assert click_map(page) >= 1, "the map page should draw a deck.gl map"
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert_nothing_ran(page, "/map after clicking the map")
+
+
+def test_hostile_charts_exist_to_be_hovered(page, hostile_url: str) -> None:
+    counts = {}
+    for path in ("timeline", "forces"):
+        open_page(page, f"{hostile_url}/{path}")
+        counts[path] = hover_charts(page)
+        assert_nothing_ran(page, f"/{path}")
+    assert all(counts.values()), f"pages without a chart to hover: {counts}"
+
+
+def test_every_column_of_the_corpus_meets_every_payload_kind() -> None:
+    from fixtures.make_hostile import PAYLOADS, text_columns
+
+    for table in ("sources", "events", "estimates", "locations", "quotes", "briefing"):
+        raw = (HOSTILE / f"{table}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw, table
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+        for column in text_columns(table):
+            cells = [row[column] for row in rows]
+            missing = [kind for kind, text in PAYLOADS.items() if not any(text in cell for cell in cells)]
+            assert missing == [], f"{table}.{column} never meets {missing}"
+
+
+def test_the_hostile_corpus_loads_with_every_quote_found_in_its_archived_document() -> None:
+    from fixtures.make_hostile import ROWS
+
+    from components.loading import load_dataset
+
+    dataset = load_dataset(HOSTILE)
+    assert {name: len(frame) for name, frame in dataset.tables.items()} == dict.fromkeys(dataset.tables, ROWS)
+    assert [p for p in dataset.problems if p.file != "sources.csv"] == []
