@@ -96,7 +96,13 @@ SOURCES = TableSchema(
         Column("publisher", "text", True, "e.g. BBC, Yonhap, Ukrainian SSO, Russian MoD"),
         Column("title", "text", True, "headline or a short description of the statement"),
         Column("url", "url", False, "http(s) address where it can be read; empty only for the seed"),
-        Column("published", "date", True, "date it was published or said"),
+        Column(
+            "published",
+            "date",
+            False,
+            "date it was published or said; empty only for a page that gives no date "
+            "(shown as undated, hidden while an as-of date is set)",
+        ),
         _precision("published"),
         Column("kind", "enum", True, "what sort of source", vocab=SOURCE_KINDS),
         Column("language", "text", False, "ISO 639-1 code, e.g. `en`, `ko`, `uk`, `ru`"),

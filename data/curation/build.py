@@ -50,8 +50,8 @@ STOP = {
     "s",
 }
 
-# The contract requires a date; undated reference pages get the dossier's newest source date.
-UNDATED = "2025-12-13"
+# A page with no publication date stays undated: no date is invented (it is hidden under an as-of date).
+UNDATED = ""
 
 # Sources whose dossier date is just "unknown": what can honestly be said instead.
 UNKNOWN_DATES = {
@@ -105,11 +105,11 @@ def parse_published(url: str, raw: str) -> tuple[str, str, str]:
         return f"{m.group(2)}-{months[m.group(1)]}-01", "month", f"Dossier date: {raw}."
     return (
         UNDATED,
-        "approx",
+        "",
         (
             "Dossier date: unknown. A reference page with no publication date, read for coordinates "
-            "while the dossier was compiled; dated approximately to the dossier's newest source "
-            "(13 Dec 2025), which is not a publication date. Cited by no event, estimate or quote."
+            "while the dossier was compiled; left undated rather than given an invented date, so it "
+            "is hidden while an as-of date is set. Cited by no event, estimate or quote."
         ),
     )
 
