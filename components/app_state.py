@@ -1,0 +1,150 @@
+"""The only Streamlit glue for data: cached loading keyed on the files, filters and view from the session.
+
+The filter widgets live in the frame (`dashboard.py`) with `key=` equal to their URL parameter; this module
+reads them back from `st.session_state`, so every page sees the same filters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import astuple, replace
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from components.briefing import step_problems
+from components.dataset import Dataset
+from components.filters import Filters, apply_filters
+from components.loading import default_data_dir, folder_signature, load_dataset
+from components.schema import CATEGORIES, CONFIDENCES, FORCES
+from components.views import MAX_TEXT, METRIC_GROUPS, View, known_claimants, parse_view
+
+FILTER_DEFAULTS: dict[str, object] = {
+    "from": None,
+    "to": None,
+    "cat": [],
+    "claimant": [],
+    "conf": [],
+    "q": "",
+    "asof": None,
+}
+PAGE_KEY = "_page_name"
+
+
+def data_folder() -> Path:
+    """The data folder: env `BRIEFING_DATA_DIR`, else the project's `data/`."""
+    return default_data_dir()
+
+
+@st.cache_resource(show_spinner="Loading the briefing data...", max_entries=4)
+def _load(folder: str, signature: tuple[tuple[str, int, int], ...]) -> Dataset:
+    """Read the folder once per version of its files; briefing steps are checked like the other tables."""
+    ds = load_dataset(Path(folder))
+    extra = tuple(p for p in step_problems(ds) if p not in ds.problems)
+    return replace(ds, problems=ds.problems + extra)
+
+
+def full_dataset() -> Dataset:
+    """The unfiltered dataset, re-read when any data file's mtime or size changes."""
+    folder = data_folder()
+    return _load(str(folder), folder_signature(folder))
+
+
+def reload_data() -> None:
+    """Forget every loaded version of the data, so the next run reads the files again."""
+    _load.clear()
+    _filtered.clear()
+    _claimants.clear()
+
+
+@st.cache_resource(max_entries=4)
+def _claimants(folder: str, signature: tuple[tuple[str, int, int], ...]) -> tuple[str, ...]:
+    return known_claimants(full_dataset())
+
+
+def claimant_options() -> tuple[str, ...]:
+    """Every claimant in the data, for the claimant filter."""
+    folder = data_folder()
+    return _claimants(str(folder), folder_signature(folder))
+
+
+def _as_date(value: object) -> date | None:
+    return value if isinstance(value, date) else None
+
+
+def _known(values: object, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    chosen = values if isinstance(values, list | tuple) else []
+    return tuple(v for v in chosen if v in allowed)
+
+
+def current_filters() -> Filters:
+    """The filters as the sidebar widgets hold them (defaults when the widgets have not run)."""
+    state = st.session_state
+    start, end = _as_date(state.get("from")), _as_date(state.get("to"))
+    if start and end and start > end:
+        start, end = end, start
+    text = state.get("q") if isinstance(state.get("q"), str) else ""
+    return Filters(
+        date_from=start,
+        date_to=end,
+        categories=_known(state.get("cat"), CATEGORIES),
+        claimants=_known(state.get("claimant"), claimant_options()),
+        confidences=_known(state.get("conf"), CONFIDENCES),
+        text=text.strip()[:MAX_TEXT],
+        as_of=_as_date(state.get("asof")),
+    )
+
+
+@st.cache_resource(max_entries=8)
+def _filtered(folder: str, signature: tuple, filters: tuple) -> Dataset:
+    return apply_filters(full_dataset(), Filters(*filters))
+
+
+def filtered_dataset() -> Dataset:
+    """The full dataset narrowed by the sidebar filters and the as-of date (cached per filters and data)."""
+    filters = current_filters()
+    if not filters.active:
+        return full_dataset()
+    folder = data_folder()
+    return _filtered(str(folder), folder_signature(folder), astuple(filters))
+
+
+def raw_params() -> dict[str, list[str]]:
+    """The URL's query parameters, every value as a list (repeatable parameters keep all values)."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def current_view() -> View:
+    """What the reader sees now: page, filters, selection and chart choice, stamped with the data."""
+    ds = full_dataset()
+    view, _ = parse_view(raw_params(), ds)
+    force = st.session_state.get("force")
+    metric = st.session_state.get("metric")
+    return replace(
+        view,
+        page=st.session_state.get(PAGE_KEY, view.page),
+        filters=current_filters(),
+        force=force if force in FORCES else view.force,
+        metric=metric if metric in METRIC_GROUPS else view.metric,
+        data_stamp=ds.fingerprint,
+    )
+
+
+def apply_filter_state(filters: Filters) -> None:
+    """Put filters into the widgets' state (call before the widgets are drawn, or from a callback)."""
+    values = {
+        "from": filters.date_from,
+        "to": filters.date_to,
+        "cat": list(filters.categories),
+        "claimant": list(filters.claimants),
+        "conf": list(filters.confidences),
+        "q": filters.text,
+        "asof": filters.as_of,
+    }
+    for key, value in values.items():
+        st.session_state[key] = value
+
+
+def reset_filters() -> None:
+    """Every filter back to its default (a widget callback)."""
+    apply_filter_state(Filters())

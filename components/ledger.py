@@ -1,0 +1,62 @@
+"""The sources ledger: every source with its date as precisely as it is known, and what it supports."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.dataset import Dataset, Problem
+from components.timeline import date_label
+
+MAX_IDS = 5
+PROBLEM_COLUMNS = ["file", "row", "column", "value", "reason"]
+
+
+def http_link(url: str) -> str | None:
+    """The url when it is an http(s) address, else None: only such links are ever offered."""
+    text = str(url or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else None
+
+
+def supported(ids: pd.Series, by_source: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Per source: how many rows cite it, and the first few of their ids."""
+    pairs = pd.DataFrame({"source_id": by_source.to_numpy(), "id": ids.to_numpy()})
+    groups = pairs.groupby("source_id", sort=False)["id"]
+    counts = groups.size()
+    first = groups.head(MAX_IDS).groupby(pairs["source_id"]).agg(", ".join)
+    more = (counts > MAX_IDS).map({True: ", ...", False: ""})
+    return counts, first + more.reindex(first.index, fill_value="")
+
+
+def ledger(ds: Dataset) -> pd.DataFrame:
+    """One row per source: publisher, title, date with precision, kind, link, via, and what it supports."""
+    sources = ds.sources
+    events = ds.events[["event_id", "source_ids"]].explode("source_ids").dropna()
+    cited = {
+        "events": supported(events["event_id"], events["source_ids"]),
+        "estimates": supported(ds.estimates["estimate_id"], ds.estimates["source_id"]),
+        "quotes": supported(ds.quotes["quote_id"], ds.quotes["source_id"]),
+    }
+    table = pd.DataFrame(
+        {
+            "source": sources["source_id"],
+            "publisher": sources["publisher"],
+            "title": sources["title"],
+            "published": [
+                date_label(d, p) for d, p in zip(sources["published"], sources["published_precision"], strict=True)
+            ],
+            "kind": sources["kind"],
+            "link": sources["url"].map(http_link),
+            "via": sources["via"],
+        }
+    )
+    for name, (counts, first) in cited.items():
+        table[name] = sources["source_id"].map(counts).fillna(0).astype(int).to_numpy()
+        table[f"{name} (ids)"] = sources["source_id"].map(first).fillna("").to_numpy()
+    return table.reset_index(drop=True)
+
+
+def problems_table(problems: tuple[Problem, ...] | list[Problem]) -> pd.DataFrame:
+    """Every problem as a row a curator can act on: file, spreadsheet row, column, value, reason."""
+    rows = [(p.file, p.row, p.column or "", p.value, p.reason) for p in problems]
+    table = pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
+    return table.astype({"row": "Int64"})

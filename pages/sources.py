@@ -1,0 +1,65 @@
+"""Sources and data quality: the ledger, every validator problem, and downloads of the filtered tables."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from components.app_state import current_view, filtered_dataset, full_dataset
+from components.dataset import Dataset
+from components.export import EXPORTED_TABLES, csv_bytes, export_name
+from components.filters import Filters
+from components.ledger import ledger, problems_table
+
+LEDGER_COLUMNS = {
+    "link": st.column_config.LinkColumn("link", display_text="open source"),
+    "published": st.column_config.TextColumn("published", help="as precisely as the date is known"),
+    "events": st.column_config.NumberColumn("events", help="events citing this source (after filters)"),
+    "estimates": st.column_config.NumberColumn("estimates"),
+    "quotes": st.column_config.NumberColumn("quotes"),
+}
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def cached_ledger(_ds: Dataset, fingerprint: str, filters: Filters) -> pd.DataFrame:
+    """The ledger for one dataset and filter state."""
+    return ledger(_ds)
+
+
+ds = filtered_dataset()
+view = current_view()
+st.header("Sources and data quality", anchor=False)
+st.subheader(f"Sources ({len(ds.sources)})", anchor=False)
+st.caption("Every source with the date it was published or said, and the events, estimates and quotes it supports.")
+st.dataframe(cached_ledger(ds, ds.fingerprint, view.filters), hide_index=True, column_config=LEDGER_COLUMNS)
+
+problems = full_dataset().problems
+st.subheader(f"Problems found in the data ({len(problems)})", anchor=False)
+if problems:
+    st.caption(
+        "Each row names the file, the row as a spreadsheet numbers it (header = row 1), the column, the value and "
+        "why it was refused. Rows with problems are left out of every page until the file is fixed and reloaded."
+    )
+    st.dataframe(problems_table(problems), hide_index=True)
+else:
+    st.success("The validator found no problems in the data files.")
+
+st.subheader("Download the filtered tables", anchor=False)
+st.caption(
+    "CSV in the same format as the data files, with the current filters applied. Cells that a spreadsheet would "
+    "run as a formula (starting with =, +, -, @, a tab or a carriage return) start with ' so they stay text."
+)
+columns = st.columns(len(EXPORTED_TABLES))
+for column, name in zip(columns, EXPORTED_TABLES, strict=True):
+    table = ds.table(name)
+    column.download_button(
+        f"{name}.csv ({len(table)})",
+        data=partial(csv_bytes, table),
+        file_name=export_name(name, ds.fingerprint),
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key=f"download_{name}",
+    )
