@@ -1,0 +1,55 @@
+"""Timeline: every event on a time axis; selecting one opens its summary, sources and quotes beside it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.app_state import current_view, filtered_dataset
+from components.details import event_detail, event_detail_panel, follow_selection, problems_notice
+from components.filters import Filters
+from components.timeline import binning_note, selected_event_id, timeline_alt, timeline_figure
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_figure(_events, fingerprint: str, filters: Filters):
+    """The figure for one dataset and filter state, built once and shared by every rerun."""
+    return timeline_figure(_events)
+
+
+ds = filtered_dataset()
+view = current_view()
+events = ds.events
+
+st.header("Timeline", anchor=False)
+st.caption(
+    "One lane per category. Marker shape = confidence. A hollow marker with ≈ is an approximate date; "
+    "a hatched bar is a date known only to the week or month; a solid bar is a span. "
+    "Select a mark to read its summary, sources and quotes."
+)
+problems_notice(ds, "events.csv", "sources.csv", "quotes.csv")
+chart_column, detail_column = st.columns([2, 1], gap="medium")
+with chart_column:
+    if events.empty:
+        st.info("No events match the current filters. Widen the date range or reset the filters in the sidebar.")
+        chosen = None
+    else:
+        if note := binning_note(events):
+            st.info(note)
+        state = st.plotly_chart(
+            cached_figure(events, ds.fingerprint, view.filters),
+            key="timeline",
+            on_select="rerun",
+            selection_mode="points",
+            alt=timeline_alt(events),
+            config={"displaylogo": False},
+        )
+        chosen = selected_event_id(state.selection)
+event_id = follow_selection("event", chosen, view.event)
+with detail_column:
+    detail = event_detail(ds, event_id)
+    if detail is not None:
+        event_detail_panel(detail)
+    elif event_id:
+        st.info("The linked event is not among the events shown: it may be filtered out, or no longer in the data.")
+    else:
+        st.caption("Select an event on the timeline to see its summary, its sources and the quotes behind it.")
