@@ -29,7 +29,13 @@ SHOTS = [
 ]
 CHARTS = "[data-testid='stPlotlyChart'] .main-svg, [data-testid='stDeckGlJsonChart'] canvas"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--use-angle=swiftshader",  # deck.gl needs WebGL; --disable-gpu leaves the map blank
+    "--enable-unsafe-swiftshader",
+    "--disable-quic",
+    "--no-first-run",
+]
 
 
 def start_app(port: int) -> subprocess.Popen:

@@ -19,7 +19,9 @@ BUNDLED_DATA = ROOT / "data"
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
-    "--disable-gpu",
+    # deck.gl needs WebGL: software rendering, since --disable-gpu leaves the map canvas blank.
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
     "--disable-quic",
     "--no-first-run",
     "--disable-background-networking",
