@@ -54,6 +54,7 @@ class RunResult:
     exceptions: list[str] = field(default_factory=list)
     page_not_found: bool = False
     messages: int = 0
+    texts: list[str] = field(default_factory=list)
 
 
 def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
@@ -96,6 +97,34 @@ def widgets_in(msg: ForwardMsg) -> list[Widget]:
     return [Widget(element_id, kind, options, spec)]
 
 
+TEXT_FIELDS = {"markdown": "body", "alert": "body", "text": "body", "heading": "body", "code": "code_text"}
+
+
+def arrow_strings(data: bytes) -> list[str]:
+    """The cells and column names of an Arrow IPC table, as strings."""
+    import pyarrow.ipc
+
+    table = pyarrow.ipc.open_stream(data).read_all()
+    cells = [str(value) for column in table.columns for value in column.to_pylist() if value is not None]
+    return [*table.column_names, *cells]
+
+
+def element_texts(msg: ForwardMsg) -> list[str]:
+    """The readable text a delta draws: markdown, alerts, headings, code, metrics, table cells."""
+    if msg.WhichOneof("type") != "delta" or msg.delta.WhichOneof("type") != "new_element":
+        return []
+    element = msg.delta.new_element
+    kind = element.WhichOneof("type")
+    if kind in TEXT_FIELDS:
+        return [getattr(getattr(element, kind), TEXT_FIELDS[kind])]
+    if kind == "metric":
+        return [element.metric.label, element.metric.body]
+    if kind in ("dataframe", "table"):
+        data = getattr(element, kind).arrow_data.data
+        return arrow_strings(data) if data else []
+    return []
+
+
 def exception_text(msg: ForwardMsg) -> str | None:
     """The message of an exception element the script drew, if this delta is one."""
     if msg.WhichOneof("type") == "delta" and msg.delta.WhichOneof("type") == "new_element":
@@ -108,7 +137,7 @@ def exception_text(msg: ForwardMsg) -> str | None:
 class Session:
     """One browser tab: cookies, a WebSocket, the pages and widgets the app has shown it."""
 
-    def __init__(self, base_url: str, origin: str | None = None) -> None:
+    def __init__(self, base_url: str, origin: str | None = None, keep_texts: bool = False) -> None:
         self.base_url = base_url.rstrip("/")
         self.origin = origin or self.base_url
         self.jar = http.cookiejar.CookieJar()
@@ -119,7 +148,7 @@ class Session:
         self.page_hash = ""
         self.query_string = ""
         self.session_id = ""
-        self.texts: list[str] = []
+        self.keep_texts = keep_texts
 
     def cookie(self, name: str) -> str | None:
         """The value of a cookie the server set, or None."""
@@ -207,10 +236,8 @@ class Session:
             self.widgets[widget_key(widget.element_id) or ""] = widget
         if (text := exception_text(msg)) is not None:
             result.exceptions.append(text)
-        if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-            element = msg.delta.new_element
-            if element.WhichOneof("type") == "markdown":
-                self.texts.append(element.markdown.body)
+        if self.keep_texts:
+            result.texts += element_texts(msg)
 
     async def open_page(self, url_path: str) -> RunResult:
         """Switch page in the same tab, as a click in the sidebar navigation does."""
