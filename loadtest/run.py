@@ -24,7 +24,7 @@ import psutil
 
 from loadtest.client import Session
 from loadtest.report import markdown, percentile, summarise
-from loadtest.servers import Stack
+from loadtest.servers import Stack, free_port
 from loadtest.viewers import FAILURES, PAGES, Recorder, Viewer, change_filter, run_error
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +50,10 @@ class Options:
     ramp_step_s: float = 8.0
     rounds: int = 3
     out: Path = RESULTS
+
+    def port(self, offset: int) -> int:
+        """`base_port + offset`, or any free port when base_port is 0."""
+        return self.base_port + offset if self.base_port else free_port()
 
 
 class Monitor:
@@ -282,10 +286,12 @@ async def run(options: Options) -> dict:
     monitor = Monitor(stacks)
     sampler: asyncio.Task | None = None
     try:
-        single.start_replica(options.base_port)
-        pair.start_replica(options.base_port + 1)
-        pair.start_replica(options.base_port + 2)
-        pair.start_proxy(options.base_port + 9)
+        if {"one", "saturation", "rounds"} & set(options.phases):
+            single.start_replica(options.port(0))
+        if {"two", "kill", "saturation"} & set(options.phases):
+            pair.start_replica(options.port(1))
+            pair.start_replica(options.port(2))
+            pair.start_proxy(options.port(9))
         sampler = asyncio.create_task(monitor.run())
         await run_phases(options, single, pair, monitor, report)
     finally:
@@ -347,7 +353,7 @@ def parse(argv: Sequence[str] | None = None) -> Options:
     parser.add_argument("--seconds", type=float, default=120.0, help="length of each viewer phase")
     parser.add_argument("--think", type=float, nargs=2, default=(3.0, 8.0), metavar=("MIN", "MAX"))
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--base-port", type=int, default=8661, help="replicas on +0..+2, nginx on +9")
+    parser.add_argument("--base-port", type=int, default=8661, help="replicas on +0..+2, nginx on +9; 0: any free")
     parser.add_argument("--data-dir", type=Path, default=None, help="data folder (default: the bundled data/)")
     parser.add_argument("--phases", nargs="+", choices=ALL_PHASES, default=list(ALL_PHASES))
     parser.add_argument("--ramp-step", type=float, default=8.0, help="seconds per rate in the saturation ramp")
