@@ -101,10 +101,9 @@ def category_lanes(categories: Iterable[str]) -> list[str]:
     return known + sorted(present - set(CATEGORIES))
 
 
-def _slots(starts: pd.Series, ends: pd.Series) -> list[int]:
-    """Greedy lane slots so that events close in time sit on different sub-rows."""
+def _slots(starts: pd.Series, ends: pd.Series, gap: pd.Timedelta) -> list[int]:
+    """Greedy lane slots so that events closer in time than `gap` sit on different sub-rows."""
     order = starts.sort_values(kind="stable").index
-    gap = pd.Timedelta(days=4)
     slot_end: list[pd.Timestamp] = [pd.Timestamp.min] * LANE_SLOTS
     result: dict[object, int] = {}
     for idx in order:
@@ -113,6 +112,14 @@ def _slots(starts: pd.Series, ends: pd.Series) -> list[int]:
         slot_end[slot] = max(ends[idx], starts[idx]) + gap
         result[idx] = slot
     return [result[i] for i in starts.index]
+
+
+def marker_gap(starts: pd.Series, ends: pd.Series) -> pd.Timedelta:
+    """The time a marker covers on screen (about 1/40 of the range shown), at least four days."""
+    if starts.empty:
+        return pd.Timedelta(days=4)
+    span = pd.to_datetime(ends.where(ends.notna(), starts)).max() - starts.min()
+    return max(pd.Timedelta(days=4), span / 40)
 
 
 def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
@@ -132,9 +139,10 @@ def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
     lanes = category_lanes(rows["category"])
     rows["lane"] = rows["category"].map({c: i for i, c in enumerate(lanes)})
     rows["y"] = rows["lane"].astype(float)
+    gap = marker_gap(rows["start"], rows["end"])
     for _, group in rows.groupby("lane"):
         ends = group["end"].where(group["end"].notna(), group["start"])
-        slots = _slots(group["start"], pd.to_datetime(ends))
+        slots = _slots(group["start"], pd.to_datetime(ends), gap)
         rows.loc[group.index, "y"] = group["lane"] + (pd.Series(slots, index=group.index) - 1.5) * SLOT_STEP
     return rows
 

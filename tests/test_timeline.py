@@ -177,3 +177,15 @@ def test_selected_event_id_is_read_back_from_the_plotly_selection():
     assert selected_event_id(selection) == "treaty"
     assert selected_event_id({"points": []}) is None
     assert selected_event_id(None) is None
+
+
+def test_events_a_marker_width_apart_sit_on_different_sub_rows():
+    events = make_events(
+        {"event_id": "first", "date": "2024-06-01"},
+        {"event_id": "close", "date": "2024-06-09"},
+        {"event_id": "far", "date": "2025-07-01"},
+    )
+    fig = timeline_figure(events)
+    y = {e: point_of(fig, e)[0].y[point_of(fig, e)[1]] for e in ("first", "close", "far")}
+    assert y["first"] != y["close"]
+    assert y["far"] == y["first"]

@@ -1,0 +1,195 @@
+"""Browser tests of the chart pages: charts render, a map click and a timeline click open their detail."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import wait_for_app
+
+from components.details import place_detail
+from components.loading import load_dataset
+from components.places import place_summaries, places_deck
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "test-results" / "screenshots"
+CHARTS = {"timeline": "stPlotlyChart", "forces": "stPlotlyChart", "map": "stDeckGlJsonChart"}
+PHONE = {"width": 390, "height": 844}
+HOSTILE_TITLE = '<img src=x onerror="alert(1)"> {tooltip} **bold**'
+
+PLOT_POINT = """(eventId) => {
+  const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+  const box = gd.getBoundingClientRect();
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  for (const trace of gd._fullData) {
+    const ids = (trace.customdata || []).map((c) => c && c[0]);
+    const i = ids.indexOf(eventId);
+    if (i >= 0 && trace.type === 'scatter') {
+      return {x: box.left + xa._offset + xa.d2p(trace.x[i]), y: box.top + ya._offset + ya.d2p(trace.y[i])};
+    }
+  }
+  return null;
+}"""
+
+
+def mercator(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """deck.gl Web Mercator pixel coordinates (512-pixel world at zoom 0)."""
+    size = 512 * 2**zoom
+    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2
+    return (lon + 180) / 360 * size, y * size
+
+
+def marks_top_first(deck) -> list[dict]:
+    """Every clickable mark of the deck, the one drawn last (on top) first."""
+    layers = {layer.id: layer.data for layer in deck.layers}
+    return list(reversed(layers["places-approx"] + layers["places"]))
+
+
+def click_offset(deck, location_id: str) -> tuple[float, float]:
+    """A pixel offset from the map's centre where the place is the top-most mark."""
+    view = deck.initial_view_state
+    cx, cy = mercator(view.longitude, view.latitude, view.zoom)
+    marks = marks_top_first(deck)
+    target = next(m for m in marks if m["location_id"] == location_id)
+    tx, ty = mercator(*target["position"], view.zoom)
+    for distance in range(2, int(target["radius"]) - 1):
+        for degrees in range(0, 360, 15):
+            px = tx + distance * math.cos(math.radians(degrees))
+            py = ty + distance * math.sin(math.radians(degrees))
+            hits = [m for m in marks if math.dist((px, py), mercator(*m["position"], view.zoom)) < m["radius"] + 2]
+            if hits and hits[0] is target:
+                return px - cx, py - cy
+    raise AssertionError(f"{location_id} is hidden under other marks at every point")
+
+
+def quoted_place(folder: Path) -> tuple[str, str]:
+    """A place drawn on the map whose detail has a verbatim quote, and that quote."""
+    ds = load_dataset(folder)
+    summary = place_summaries(ds.locations, ds.events, ds.geo)
+    for location_id in summary.loc[summary["on_map"], "location_id"]:
+        detail = place_detail(ds, location_id)
+        quotes = list(detail.quotes) + [q for event in detail.events for q in event.quotes]
+        if quotes:
+            return location_id, quotes[0].text
+    raise AssertionError("no place on the map has a quote in the bundled data")
+
+
+def open_path(page, url: str) -> None:
+    """Open a URL and wait until the app has finished running."""
+    page.goto(url)
+    wait_for_app(page)
+
+
+@pytest.fixture(scope="module")
+def hostile_data(tmp_path_factory) -> Path:
+    """The bundled data plus an event with markup in its text, alone in its lane, placed at Sudzha."""
+    folder = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(ROOT / "data", folder)
+    events = (folder / "events.csv").read_text(encoding="utf-8").splitlines()
+    header = events[0].split(",")
+    row = dict(zip(header, [""] * len(header), strict=True))
+    row.update(
+        event_id="hostile-title",
+        date="2026-03-01",
+        date_precision="day",
+        title=HOSTILE_TITLE,
+        summary="<script>alert(2)</script>",
+        category="other",
+        location_ids="sudzha",
+        claimants="<b>Nobody</b>",
+        source_ids="seed-article",
+        confidence="claimed",
+    )
+    events.append(",".join('"' + row[h].replace('"', '""') + '"' for h in header))
+    (folder / "events.csv").write_text("\n".join(events) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("path", list(CHARTS))
+def test_chart_page_renders_its_chart_at_laptop_and_phone_width(app_server, page, path):
+    url = app_server()
+    open_path(page, f"{url}/{path}")
+    chart = page.locator(f"[data-testid='{CHARTS[path]}']")
+    chart.first.wait_for(state="visible", timeout=30_000)
+    assert chart.first.bounding_box()["height"] > 250
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(SHOTS / f"{path}.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(1500)
+    assert chart.first.bounding_box()["width"] <= PHONE["width"]
+    page.screenshot(path=str(SHOTS / f"{path}-phone.png"), full_page=True)
+
+
+def test_clicking_a_map_place_shows_its_verbatim_quote_in_the_panel(app_server, page):
+    url = app_server()
+    location_id, quote = quoted_place(ROOT / "data")
+    ds = load_dataset(ROOT / "data")
+    deck = places_deck(ds.locations, ds.events, ds.geo)
+    open_path(page, f"{url}/map")
+    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    canvas.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(1500)
+    box = canvas.bounding_box()
+    dx, dy = click_offset(deck, location_id)
+    assert page.get_by_text(quote[:40], exact=False).count() == 0
+    x, y = box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
+    page.mouse.move(x, y)
+    page.locator(".deck-tooltip").wait_for(state="visible", timeout=5_000)
+    page.mouse.click(x, y)
+    wait_for_app(page)
+    page.get_by_text(quote[:40], exact=False).first.wait_for(state="visible", timeout=15_000)
+    assert f"place={location_id}" in page.url
+
+
+def test_clicking_a_timeline_event_shows_its_sources_and_quote(app_server, page):
+    url = app_server()
+    open_path(page, f"{url}/timeline")
+    page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot").first.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(1000)
+    point = page.evaluate(PLOT_POINT, "treaty-signed")
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_timeout(300)
+    page.mouse.click(point["x"], point["y"])
+    wait_for_app(page)
+    page.get_by_text("a defense pact signed between Kim Jong Un and Vladimir Putin", exact=False).first.wait_for(
+        state="visible", timeout=15_000
+    )
+    assert page.get_by_role("link", name="Open").count() >= 1
+    assert "event=treaty-signed" in page.url
+
+
+def test_event_link_opens_its_detail(app_server, page):
+    url = app_server()
+    open_path(page, f"{url}/timeline?event=kindratenko-not-seen-three-weeks")
+    page.get_by_text("have not been observed on the frontlines", exact=False).first.wait_for(state="visible")
+
+
+def test_markup_in_the_data_is_shown_as_text_in_hover_tooltip_and_panel(app_server, page, hostile_data):
+    url = app_server(data_dir=hostile_data)
+    open_path(page, f"{url}/timeline?event=hostile-title")
+    page.get_by_text(HOSTILE_TITLE, exact=False).first.wait_for(state="visible", timeout=30_000)
+    page.get_by_text("<script>alert(2)</script>", exact=False).first.wait_for(state="visible")
+    page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot").first.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(1000)
+    point = page.evaluate(PLOT_POINT, "hostile-title")
+    page.mouse.move(point["x"], point["y"])
+    hover = page.locator("[data-testid='stPlotlyChart'] .hoverlayer")
+    hover.get_by_text("<img src=x", exact=False).first.wait_for(state="visible", timeout=5_000)
+    assert hover.locator("img").count() == 0
+    open_path(page, f"{url}/map")
+    ds = load_dataset(hostile_data)
+    deck = places_deck(ds.locations, ds.events, ds.geo)
+    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    canvas.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(1500)
+    box = canvas.bounding_box()
+    dx, dy = click_offset(deck, "sudzha")
+    page.mouse.move(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy)
+    tooltip = page.locator(".deck-tooltip")
+    tooltip.get_by_text("<img src=x", exact=False).wait_for(state="visible", timeout=5_000)
+    assert tooltip.locator("img").count() == 0
+    assert "{tooltip}" in tooltip.inner_text()
+    assert page.locator("img[src='x']").count() == 0
