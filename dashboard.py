@@ -30,7 +30,7 @@ PAGE_TITLES = {
     "sources": ("Sources and data quality", ":material/fact_check:"),
     "presenter": ("Presenter mode", ":material/co_present:"),
 }
-# Parameters no widget is bound to: the frame passes them along when it switches pages.
+# Parameters no widget is bound to: the frame can always pass them along when it switches pages.
 UNBOUND = ("event", "place", "data", "step")
 NOTICES_KEY = "_link_notices"
 APPLIED_STEP_KEY = "_applied_step"
@@ -53,7 +53,11 @@ def open_view(view: View, pages: dict[str, st.Page], notices: list[str]) -> None
         else:
             st.session_state.pop(key, None)
     st.session_state[NOTICES_KEY] = notices
-    st.switch_page(pages[view.page], query_params=[p for p in query_pairs(view) if p[0] in UNBOUND])
+    pairs = query_pairs(replace(view, page="overview"))
+    try:  # the first run of a session has no bound widgets yet: the URL can carry everything
+        st.switch_page(pages[view.page], query_params=pairs)
+    except StreamlitAPIException:  # later, bound parameters follow the widgets' state set above
+        st.switch_page(pages[view.page], query_params=[p for p in pairs if p[0] in UNBOUND])
 
 
 def open_step(step: Step, pages: dict[str, st.Page], notices: list[str]) -> None:
@@ -76,6 +80,14 @@ def follow_link(view: View, params: dict[str, list[str]], pages: dict[str, st.Pa
         open_view(replace(view, step=None), pages, notices)
     if step is None:
         st.session_state.pop(APPLIED_STEP_KEY, None)
+
+
+def follow_chart_choice(view: View) -> None:
+    """A link's force and metric go to the forces chart's widgets (their URL values are the labels)."""
+    for key in ("force", "metric"):
+        value = getattr(view, key)
+        if value is not None and st.session_state.get(key) != value:
+            st.session_state[key] = value
 
 
 def tidy_url(params: dict[str, list[str]], view: View) -> None:
@@ -142,6 +154,7 @@ params = raw_params()
 link, notices = parse_view(params, ds)
 notices = st.session_state.pop(NOTICES_KEY, []) + notices
 follow_link(link, params, pages, notices)
+follow_chart_choice(link)
 tidy_url(params, link)
 show_notices(notices)
 sidebar_filters()

@@ -51,7 +51,7 @@ def ledger(ds: Dataset) -> pd.DataFrame:
     )
     for name, (counts, first) in cited.items():
         table[name] = sources["source_id"].map(counts).fillna(0).astype(int).to_numpy()
-        table[f"{name} (ids)"] = sources["source_id"].map(first).fillna("").to_numpy()
+        table[f"{name} (ids)"] = sources["source_id"].map(first).astype(object).fillna("").to_numpy()
     return table.reset_index(drop=True)
 
 
