@@ -11,7 +11,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Playwright, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 CHROMIUM = "/usr/bin/chromium"
@@ -84,25 +84,51 @@ def load_time(page: Page, url: str, want: Want, timeout_s: float) -> float | Non
     return time.perf_counter() - started if wait_drawn(page, want, 0, timeout_s) else None
 
 
-def filter_time(page: Page, index: int, want: Want, timeout_s: float) -> float | None:
-    """Seconds from choosing the index-th category in the `cat` filter until the page is redrawn."""
-    box = page.locator(".st-key-cat").first
-    if box.count() == 0:
-        return None
-    if box.locator("[data-testid=stMultiSelect]").count():
+def settle(page: Page, quiet_ms: int = 400, limit_s: float = 10.0) -> None:
+    """Wait until no WebSocket frame has arrived for quiet_ms (an app may rerun itself right after loading)."""
+    deadline = time.monotonic() + limit_s
+    seen = frames(page)
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(quiet_ms)
+        now = frames(page)
+        if now == seen:
+            return
+        seen = now
+
+
+def choose_option(page: Page, box: Locator, index: int) -> Locator:
+    """Open the filter's menu (a multiselect) or find its buttons (pills), and return the option to click."""
+    if box.locator("input").count():  # a multiselect (the key's class is on its container)
         box.locator("input").first.click()
         options = page.locator("[role=option]")
         options.first.wait_for(timeout=5000)
-        target = options.nth(index % options.count())
-    else:
-        buttons = box.locator("button")
-        target = buttons.nth(index % max(buttons.count(), 1))
-    since = frames(page)
-    started = time.perf_counter()
-    target.click()
-    drawn = wait_drawn(page, want, since, timeout_s)
-    page.keyboard.press("Escape")
-    return time.perf_counter() - started if drawn else None
+        page.wait_for_timeout(300)  # let the menu finish opening
+        return options.nth(index % options.count())
+    buttons = box.locator("button")
+    return buttons.nth(index % max(buttons.count(), 1))
+
+
+def filter_time(page: Page, index: int, want: Want, timeout_s: float, tries: int = 3) -> float | None:
+    """Seconds from choosing the index-th option of the `cat` filter until the page is redrawn.
+
+    A click that reaches no server (lost while the app was still busy) is retried; the time counts from
+    the click that did.
+    """
+    box = page.locator(".st-key-cat").first
+    if box.count() == 0:
+        return None
+    settle(page)
+    for _ in range(tries):
+        target = choose_option(page, box, index)
+        since = frames(page)
+        started = time.perf_counter()
+        target.click()
+        if reached_server(page, since):
+            drawn = wait_drawn(page, want, since, timeout_s)
+            page.keyboard.press("Escape")
+            return time.perf_counter() - started if drawn else None
+        page.keyboard.press("Escape")
+    return None
 
 
 def mercator(lon: float, lat: float, zoom: float) -> tuple[float, float]:

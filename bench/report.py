@@ -53,7 +53,13 @@ def as_json(datasets: list[dict], label: str, stamp: datetime, seconds: float) -
         "seconds": round(seconds, 1),
         "machine": {"cpus": _cpus(), "python": platform.python_version(), "streamlit": streamlit.__version__},
         "datasets": [
-            {"name": d["name"], "events": d["events"], "app": side(d["app"]), "floor": side(d["floor"])}
+            {
+                "name": d["name"],
+                "events": d["events"],
+                "load_avg": d.get("load_avg"),
+                "app": side(d["app"]),
+                "floor": side(d["floor"]),
+            }
             for d in datasets
         ],
     }
@@ -114,7 +120,8 @@ def dataset_section(data: dict) -> list[str]:
         "",
         f"Cold first run (data loaded and validated): {seconds(app['cold_s'])} s (floor {seconds(floor['cold_s'])} s). "
         f"Server memory: {app['rss_1_mb']:.0f} MB with 1 session, {app['rss_10_mb']:.0f} MB with 10 "
-        f"(floor {floor['rss_1_mb']:.0f} / {floor['rss_10_mb']:.0f} MB).",
+        f"(floor {floor['rss_1_mb']:.0f} / {floor['rss_10_mb']:.0f} MB). "
+        f"Machine load average (1, 5, 15 min) when done: {data.get('load_avg')}.",
     ]
     errors = sorted({e for values in app["pages"].values() for e in values["exceptions"]})
     if errors:

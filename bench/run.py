@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import base64
 import json
+import os
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -245,7 +246,8 @@ def run_dataset(name: str, plan: Plan) -> dict:
     finally:
         floor_server.stop()
     print(f"{name}: measured in {time.perf_counter() - started:.0f} s", flush=True)
-    return {"name": name, "events": event_count(folder), "app": app, "floor": floor}
+    load = [round(x, 2) for x in os.getloadavg()]
+    return {"name": name, "events": event_count(folder), "app": app, "floor": floor, "load_avg": load}
 
 
 def plan_from(args: argparse.Namespace) -> Plan:
