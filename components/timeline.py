@@ -163,7 +163,6 @@ def _point_trace(group: pd.DataFrame, category: str, approx: bool) -> go.Scatter
             "line": {"width": 2 if approx else 1, "color": "#333333"},
         },
         name=html.escape(category),
-        legendgroup=category,
         showlegend=False,
         customdata=list(zip(group["event_id"], group["hover"], strict=True)),
         hovertemplate="%{customdata[1]}<extra></extra>",
@@ -196,7 +195,6 @@ def _bar_trace(group: pd.DataFrame, category: str) -> go.Bar:
             "line": {"width": 1, "color": "#333333"},
         },
         name=html.escape(category),
-        legendgroup=category,
         showlegend=False,
         customdata=list(zip(group["event_id"], group["hover"], strict=True)),
         hovertemplate="%{customdata[1]}<extra></extra>",
@@ -212,7 +210,6 @@ def _key_traces() -> list[go.Scatter]:
             mode="markers",
             marker={"symbol": symbol, "color": "#777777", "size": 10},
             name=level,
-            legendgroup="confidence",
         )
         for level, symbol in CONFIDENCE_SYMBOLS.items()
     ]
@@ -223,16 +220,16 @@ def _key_traces() -> list[go.Scatter]:
             mode="markers",
             marker={"symbol": "circle-open", "color": "#333333", "size": 10},
             name="≈ approximate",
-            legendgroup="precision",
         )
     )
     keys.append(
-        go.Bar(
+        # Short names: a horizontal legend lays its items out in columns as wide as the widest one.
+        go.Scatter(
             x=[None],
             y=[None],
-            marker={"color": "#BBBBBB", "pattern": {"shape": "/"}},
-            name="known to the week/month",
-            legendgroup="precision",
+            mode="markers",
+            marker={"symbol": "line-ne", "size": 12, "line": {"width": 2, "color": "#555555"}},
+            name="hatched: week/month",
         )
     )
     return keys
@@ -267,8 +264,7 @@ def _event_figure(events: pd.DataFrame) -> go.Figure:
     fig.update_layout(
         height=max(320, 120 + 58 * len(lanes)),
         barmode="overlay",
-        legend_title_text="Shape = confidence:",
-        legend_traceorder="normal",
+        legend={"traceorder": "normal"},
     )
     return fig
 

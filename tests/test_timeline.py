@@ -101,13 +101,13 @@ def test_each_category_has_its_own_lane_and_palette_colour():
     fig = timeline_figure(make_events({"category": "diplomacy"}, {"category": "combat"}, {"category": "combat"}))
     assert list(fig.layout.yaxis.ticktext) == ["diplomacy", "combat"]
     marks = [t for t in fig.data if t.customdata is not None]
-    assert {t.legendgroup: t.marker.color for t in marks} == {c: category_color(c) for c in ("diplomacy", "combat")}
+    assert {t.name: t.marker.color for t in marks} == {c: category_color(c) for c in ("diplomacy", "combat")}
 
 
 def test_legend_explains_confidence_shapes_and_precision_styles():
     fig = timeline_figure(make_events({}))
     names = [t.name for t in fig.data if t.showlegend is not False]
-    assert names == ["confirmed", "reported", "claimed", "disputed", "≈ approximate", "known to the week/month"]
+    assert names == ["confirmed", "reported", "claimed", "disputed", "≈ approximate", "hatched: week/month"]
 
 
 def test_hover_shows_title_date_claimants_and_confidence():
