@@ -18,16 +18,18 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+PLOTLY = "[data-testid='stPlotlyChart'] .main-svg"
+DECK = "[data-testid='stDeckGlJsonChart'] canvas"
+# (file name, url path, viewport, the chart the page must have drawn before the shot)
 SHOTS = [
-    ("overview", "/", DESKTOP),
-    ("timeline", "/timeline", DESKTOP),
-    ("forces", "/forces", DESKTOP),
-    ("map", "/map", DESKTOP),
-    ("sources", "/sources", DESKTOP),
-    ("presenter", "/presenter", DESKTOP),
-    ("overview-phone", "/", PHONE),
+    ("overview", "/", DESKTOP, None),
+    ("timeline", "/timeline", DESKTOP, PLOTLY),
+    ("forces", "/forces", DESKTOP, PLOTLY),
+    ("map", "/map", DESKTOP, DECK),
+    ("sources", "/sources", DESKTOP, None),
+    ("presenter", "/presenter", DESKTOP, None),
+    ("overview-phone", "/", PHONE, None),
 ]
-CHARTS = "[data-testid='stPlotlyChart'] .main-svg, [data-testid='stDeckGlJsonChart'] canvas"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -58,16 +60,17 @@ def start_app(port: int) -> subprocess.Popen:
     raise SystemExit("the app did not start; see the output above")
 
 
-def wait_until_drawn(page: Page) -> None:
-    """Wait for the script run to finish and for any chart on the page to be drawn."""
+def wait_until_drawn(page: Page, chart: str | None) -> None:
+    """Wait for the script run to finish and for the page's chart, if it has one, to be drawn."""
     page.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='notRunning']", state="attached", timeout=60_000
+        "[data-testid='stApp'][data-test-script-state='notRunning']",
+        state="attached",
+        timeout=60_000,
     )
-    charts = page.locator("[data-testid='stPlotlyChart'], [data-testid='stDeckGlJsonChart']").count()
-    if charts:
-        page.wait_for_selector(CHARTS, state="attached", timeout=30_000)
+    if chart:
+        page.locator(chart).first.wait_for(state="visible", timeout=60_000)
     # Charts animate in and fonts settle; a still frame needs a moment more.
-    page.wait_for_timeout(1500)
+    page.wait_for_timeout(2000)
 
 
 def take(base_url: str, out: Path) -> list[Path]:
@@ -77,10 +80,10 @@ def take(base_url: str, out: Path) -> list[Path]:
     with sync_playwright() as playwright:
         executable = str(CHROMIUM) if CHROMIUM.exists() else None
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        for name, path, viewport in SHOTS:
+        for name, path, viewport, chart in SHOTS:
             page = browser.new_page(viewport=viewport)
             page.goto(base_url + path)
-            wait_until_drawn(page)
+            wait_until_drawn(page, chart)
             target = out / f"{name}.png"
             page.screenshot(path=target)
             written.append(target)
