@@ -97,6 +97,11 @@ def markdown(report: dict) -> str:
     lines = [f"# Load test, {report['date']}", "", report["setup"], "", "## Verdicts", ""]
     lines += [f"- {'PASS' if ok else 'FAIL'}: {text}" for text, ok in report["verdicts"]]
     lines += ["", "## Latency per phase", "", *latency_rows(report["phases"]), ""]
+    if report.get("machine"):
+        lines += ["Whole machine during each phase (the test shares it with other work):", ""]
+        lines += ["| phase | machine CPU (%) | load average (1 min) |", "|---|---|---|"]
+        lines += [f"| {k} | {v['cpu_pct']:.0f} | {v['load1']:.1f} |" for k, v in report["machine"].items()]
+        lines.append("")
     if "kill" in report:
         kill = report["kill"]
         lines += ["## Replica killed mid-run", "", *[f"- {line}" for line in kill["lines"]], ""]
