@@ -16,6 +16,7 @@ from components.dataset import Dataset
 from components.forces import safe_url
 from components.timeline import date_label, event_dates_label, joined
 
+PLACE_EVENTS = 40
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^@%])")
 
 
@@ -65,6 +66,7 @@ class PlaceDetail:
     precision: str
     events: tuple[EventDetail, ...]
     quotes: tuple[QuoteRef, ...]
+    more: int = 0
 
 
 def plain_markdown(text: object) -> str:
@@ -72,14 +74,33 @@ def plain_markdown(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
 
 
+def source_refs(sources: pd.DataFrame, source_ids: set[str]) -> dict[str, SourceRef]:
+    """Citations of the given source ids (an id missing from the table is cited by itself)."""
+    chosen = sources[sources["source_id"].isin(source_ids)].drop_duplicates("source_id")
+    precision = chosen["published_precision"] if "published_precision" in chosen else ["day"] * len(chosen)
+    urls = chosen["url"] if "url" in chosen else [""] * len(chosen)
+    refs = {
+        sid: SourceRef(sid, publisher, date_label(published, p or "day"), title, safe_url(url))
+        for sid, publisher, published, p, title, url in zip(
+            chosen["source_id"], chosen["publisher"], chosen["published"], precision, chosen["title"], urls, strict=True
+        )
+    }
+    return {sid: refs.get(sid, SourceRef(sid, sid, "", "", "")) for sid in source_ids}
+
+
 def source_ref(sources: pd.DataFrame, source_id: str) -> SourceRef:
-    """The citation of one source id (the id itself when the source is not in the table)."""
-    match = sources[sources["source_id"] == source_id]
-    if match.empty:
-        return SourceRef(source_id, source_id, "", "", "")
-    row = match.iloc[0]
-    when = date_label(row["published"], row.get("published_precision", "day") or "day")
-    return SourceRef(source_id, row["publisher"], when, row["title"], safe_url(row.get("url", "")))
+    """The citation of one source id."""
+    return source_refs(sources, {source_id})[source_id]
+
+
+def quote_refs(quotes: pd.DataFrame, refs: dict[str, SourceRef]) -> list[QuoteRef]:
+    """Quotes as shown: verbatim text, speaker, and 'publisher, date' of their source."""
+    speakers = quotes["speaker"] if "speaker" in quotes else [""] * len(quotes)
+    shown = []
+    for text, speaker, sid in zip(quotes["text"], speakers, quotes["source_id"], strict=True):
+        cited = refs.get(sid, SourceRef(sid, sid, "", "", ""))
+        shown.append(QuoteRef(text, speaker or "", ", ".join(p for p in (cited.publisher, cited.date) if p)))
+    return shown
 
 
 def quotes_for(ds: Dataset, column: str, value: str) -> tuple[QuoteRef, ...]:
@@ -88,28 +109,32 @@ def quotes_for(ds: Dataset, column: str, value: str) -> tuple[QuoteRef, ...]:
     if quotes.empty or column not in quotes:
         return ()
     chosen = quotes[quotes[column] == value]
-    refs = []
-    for row in chosen.itertuples():
-        cited = source_ref(ds.sources, row.source_id)
-        where = ", ".join(p for p in (cited.publisher, cited.date) if p)
-        refs.append(QuoteRef(row.text, getattr(row, "speaker", "") or "", where))
-    return tuple(refs)
+    return tuple(quote_refs(chosen, source_refs(ds.sources, set(chosen["source_id"]))))
 
 
-def _event_detail(ds: Dataset, row: pd.Series) -> EventDetail:
-    """Build the detail of one events row."""
-    source_ids = row["source_ids"] if not isinstance(row["source_ids"], str) else row["source_ids"].split(";")
-    return EventDetail(
-        event_id=row["event_id"],
-        title=row["title"],
-        dates=event_dates_label(row),
-        category=row["category"],
-        confidence=row["confidence"],
-        claimants=joined(row["claimants"]),
-        summary=row["summary"],
-        sources=tuple(source_ref(ds.sources, s) for s in source_ids if s),
-        quotes=quotes_for(ds, "event_id", row["event_id"]),
-    )
+def event_details(ds: Dataset, events: pd.DataFrame) -> list[EventDetail]:
+    """The details of some events rows, looking sources and quotes up once for all of them."""
+    quotes = ds.quotes
+    quotes = quotes[quotes["event_id"].isin(events["event_id"])] if "event_id" in quotes else quotes.iloc[0:0]
+    lists = [ids.split(";") if isinstance(ids, str) else list(ids) for ids in events["source_ids"]]
+    refs = source_refs(ds.sources, {s for ids in lists for s in ids if s} | set(quotes["source_id"]))
+    by_event: dict[str, list[QuoteRef]] = {}
+    for event_id, quote in zip(quotes["event_id"], quote_refs(quotes, refs), strict=True):
+        by_event.setdefault(event_id, []).append(quote)
+    return [
+        EventDetail(
+            event_id=row["event_id"],
+            title=row["title"],
+            dates=event_dates_label(row),
+            category=row["category"],
+            confidence=row["confidence"],
+            claimants=joined(row["claimants"]),
+            summary=row["summary"],
+            sources=tuple(refs[s] for s in ids if s),
+            quotes=tuple(by_event.get(row["event_id"], ())),
+        )
+        for (_, row), ids in zip(events.iterrows(), lists, strict=True)
+    ]
 
 
 def event_detail(ds: Dataset, event_id: str | None) -> EventDetail | None:
@@ -117,12 +142,12 @@ def event_detail(ds: Dataset, event_id: str | None) -> EventDetail | None:
     events = ds.events
     if not event_id or events.empty:
         return None
-    match = events[events["event_id"] == event_id]
-    return None if match.empty else _event_detail(ds, match.iloc[0])
+    match = events[events["event_id"] == event_id].head(1)
+    return event_details(ds, match)[0] if len(match) else None
 
 
-def place_detail(ds: Dataset, location_id: str | None) -> PlaceDetail | None:
-    """A place with its events (oldest first) and the quotes about it, or None."""
+def place_detail(ds: Dataset, location_id: str | None, limit: int = PLACE_EVENTS) -> PlaceDetail | None:
+    """A place with its latest `limit` events (shown oldest first), how many more, and its quotes."""
     locations = ds.locations
     if not location_id or locations.empty:
         return None
@@ -132,14 +157,16 @@ def place_detail(ds: Dataset, location_id: str | None) -> PlaceDetail | None:
     place = match.iloc[0]
     events = ds.events
     here = events[events["location_ids"].map(lambda ids: location_id in ids)] if len(events) else events
+    latest = here.sort_values("date", kind="stable").tail(limit)
     return PlaceDetail(
         location_id=location_id,
         name=place["name"],
         alt_names=joined(place.get("alt_names", ())),
         admin=place.get("admin", "") or "",
         precision=place.get("precision", "exact") or "exact",
-        events=tuple(_event_detail(ds, row) for _, row in here.sort_values("date").iterrows()),
+        events=tuple(event_details(ds, latest)),
         quotes=quotes_for(ds, "location_id", location_id),
+        more=len(here) - len(latest),
     )
 
 
@@ -185,7 +212,12 @@ def place_detail_panel(detail: PlaceDetail) -> None:
     st.caption(plain_markdown(" · ".join(f for f in facts if f)))
     for quote in detail.quotes:
         quote_block(quote)
-    st.markdown(f"**{len(detail.events)} event{'s' if len(detail.events) != 1 else ''} here**")
+    total = len(detail.events) + detail.more
+    st.markdown(f"**{total} event{'s' if total != 1 else ''} here**")
+    if detail.more:
+        st.caption(
+            f"Showing the latest {len(detail.events)}; narrow the filters to read the {detail.more} earlier ones."
+        )
     for event in detail.events:
         with st.expander(plain_markdown(f"{event.dates} — {event.title}"), expanded=len(detail.events) <= 3):
             event_detail_panel(event, heading=False)

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from components.palette import series_colors
 from components.schema import LOSS_METRICS, SIZE_METRICS
-from components.timeline import clip, date_label
+from components.timeline import clip, column, date_label
 
 METRIC_GROUPS: dict[str, tuple[str, ...]] = {"size": SIZE_METRICS, "losses": LOSS_METRICS}
 METRIC_SYMBOLS: dict[str, str] = {
@@ -74,9 +74,12 @@ def source_labels(sources: pd.DataFrame | None) -> dict[str, str]:
     """source_id -> 'Publisher, date' for hover labels and tables."""
     if sources is None or sources.empty:
         return {}
+    precision = column(sources, "published_precision", "day")
     return {
-        row.source_id: f"{row.publisher}, {date_label(row.published, row.published_precision)}"
-        for row in sources.assign(published_precision=sources.get("published_precision", "day")).itertuples()
+        source: f"{publisher}, {date_label(published, p)}"
+        for source, publisher, published, p in zip(
+            sources["source_id"], sources["publisher"], sources["published"], precision, strict=True
+        )
     }
 
 
@@ -91,25 +94,35 @@ def _offsets(rows: pd.DataFrame) -> pd.Series:
     """Sideways nudge so claimants stating figures on the same date stand side by side."""
     span_days = max((rows["as_of"].max() - rows["as_of"].min()).days, 30)
     step = pd.Timedelta(days=max(1.0, span_days / 90))
-    claimants = rows.groupby("as_of")["claimant"].transform(lambda s: s.astype("category").cat.codes)
-    count = rows.groupby("as_of")["claimant"].transform("nunique")
-    return rows["as_of"] + (claimants - (count - 1) / 2) * step
+    codes = pd.Series(pd.factorize(rows["claimant"], sort=True)[0], index=rows.index)
+    rank = codes.groupby(rows["as_of"]).rank(method="dense") - 1
+    count = codes.groupby(rows["as_of"]).transform("nunique")
+    return rows["as_of"] + (rank - (count - 1) / 2) * step
 
 
-def _hover(row: pd.Series, sources: dict[str, str], seed: bool) -> str:
-    """Escaped hover label: claimant, metric, figure as stated, scope, source, confidence."""
-    lines = [
-        f"<b>{clip(row['claimant'])}</b>",
-        f"{clip(metric_words(row['metric']))}: {clip(stated_figure(row['low'], row['high']))}",
-        f"Role: {clip(row.get('role') or 'combat')}",
-        f"Scope: {clip(row.get('scope') or 'not stated')}",
-        f"Stated: {clip(date_label(row['as_of'], row.get('as_of_precision', 'day')))}",
-        f"Source: {clip(sources.get(row['source_id'], row['source_id']))}",
-        f"Confidence: {clip(row.get('confidence', ''))}",
+def hover_labels(rows: pd.DataFrame, sources: dict[str, str]) -> list[str]:
+    """Escaped hover labels: claimant, metric, figure as stated, role, scope, date, source, confidence."""
+    parts = zip(
+        rows["claimant"],
+        rows["metric"],
+        rows["low"],
+        rows["high"],
+        column(rows, "role", "combat"),
+        column(rows, "scope", ""),
+        rows["as_of"],
+        column(rows, "as_of_precision", "day"),
+        rows["source_id"],
+        column(rows, "confidence", ""),
+        rows["seed"],
+        strict=True,
+    )
+    return [
+        f"<b>{clip(who)}</b><br>{clip(metric_words(metric))}: {clip(stated_figure(low, high))}"
+        f"<br>Role: {clip(role or 'combat')}<br>Scope: {clip(scope or 'not stated')}"
+        f"<br>Stated: {clip(date_label(when, precision))}<br>Source: {clip(sources.get(source, source))}"
+        f"<br>Confidence: {clip(confidence)}" + ("<br>★ headline claim of the seed article" if seed else "")
+        for who, metric, low, high, role, scope, when, precision, source, confidence, seed in parts
     ]
-    if seed:
-        lines.append("★ headline claim of the seed article")
-    return "<br>".join(lines)
 
 
 def chart_rows(
@@ -127,10 +140,10 @@ def chart_rows(
     labels = source_labels(sources)
     rows["x"] = _offsets(rows)
     rows["open_ended"] = rows["high"].isna()
-    rows["non_combat"] = rows.get("role", "combat").isin(NON_COMBAT)
+    rows["non_combat"] = column(rows, "role", "combat").isin(NON_COMBAT)
     rows["seed"] = rows["estimate_id"].isin(seed_ids)
     rows["top"] = rows["high"].fillna(rows["low"]).astype("float64")
-    rows["hover"] = [_hover(r, labels, r["seed"]) for _, r in rows.iterrows()]
+    rows["hover"] = hover_labels(rows, labels)
     return rows
 
 
@@ -323,17 +336,19 @@ def safe_url(url: object) -> str:
 
 
 def forces_table(estimates: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """The estimates with their figures as stated and their sources, newest first."""
-    src = sources.set_index("source_id") if len(sources) else pd.DataFrame()
+    """The estimates with their figures as stated (dates with precision) and their sources, newest first."""
+    estimates = estimates.sort_values(["as_of", "claimant"], ascending=[False, True], kind="stable")
+    src = sources.drop_duplicates("source_id").set_index("source_id")
 
     def lookup(column: str) -> pd.Series:
         if column not in src:
             return pd.Series("", index=estimates.index)
         return estimates["source_id"].map(src[column]).fillna("")
 
-    table = pd.DataFrame(
+    precision = estimates.get("as_of_precision", pd.Series("day", index=estimates.index))
+    return pd.DataFrame(
         {
-            "stated": estimates["as_of"].dt.strftime("%Y-%m-%d"),
+            "stated": [date_label(d, p) for d, p in zip(estimates["as_of"], precision, strict=True)],
             "claimant": estimates["claimant"],
             "force": estimates["force"],
             "metric": estimates["metric"].map(metric_words),
@@ -347,4 +362,3 @@ def forces_table(estimates: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
             "id": estimates["estimate_id"],
         }
     )
-    return table.sort_values(["stated", "claimant"], ascending=[False, True], kind="stable")

@@ -15,7 +15,7 @@ import pandas as pd
 import pydeck as pdk
 
 from components.palette import CATEGORIES, category_color, hex_to_rgb
-from components.timeline import date_label
+from components.timeline import date_labels
 
 MAP_BBOX = (32.0, 49.5, 39.0, 53.5)  # lon_min, lat_min, lon_max, lat_max: the map's area
 CREDITS = "Natural Earth (public domain); Place coordinates © GeoNames, CC BY 4.0"
@@ -79,10 +79,8 @@ def event_lines(pairs: pd.DataFrame) -> pd.Series:
     """Per location, the newest events as plain-text tooltip lines (capped, with 'and N more')."""
     newest = pairs.sort_values("date", ascending=False, kind="stable")
     top = newest.groupby("location_id", sort=False).head(TOOLTIP_EVENTS)
-    lines = [
-        f"• {date_label(d, p)}: {short(t)}"
-        for d, p, t in zip(top["date"], top["date_precision"].fillna("day"), top["title"], strict=True)
-    ]
+    labels = date_labels(top["date"], top["date_precision"])
+    lines = [f"• {d}: {short(t)}" for d, t in zip(labels, top["title"], strict=True)]
     text = pd.Series(lines, index=top.index).groupby(top["location_id"], sort=False).agg("\n".join)
     counts = pairs.groupby("location_id").size()
     more = (counts - TOOLTIP_EVENTS).clip(lower=0)
@@ -433,18 +431,16 @@ def map_view(summary: pd.DataFrame, selected: str | None = None) -> MapView:
     return MapView(centre_lat, centre_lon, round(zoom, 2))
 
 
-def map_alt(locations: pd.DataFrame, events: pd.DataFrame, geo: dict | None = None) -> str:
-    """A sentence describing the map for screen readers."""
-    summary = place_summaries(locations, events, geo)
+def map_alt(summary: pd.DataFrame, away: int) -> str:
+    """A sentence describing the map for screen readers (`away`: events listed beside it)."""
     mapped = summary[summary["on_map"]] if len(summary) else summary
-    away = len(elsewhere_events(locations, events, geo))
     if mapped.empty:
         return f"Map of the Kursk border region with no event places for these filters; {away} events listed elsewhere."
     busiest = mapped.sort_values("count", ascending=False).iloc[0]
     vague = int((mapped["precision"] != "exact").sum())
     return (
         f"Map of the Kursk border region: {len(mapped)} places with {int(mapped['count'].sum())} event mentions, "
-        f"most at {busiest['name']} ({busiest['count']}); {vague} places only approximately located (rings); "
+        f"most at {busiest['name']} ({busiest['count']}); {vague} of them only approximately located (rings); "
         f"{away} events outside the map or region-wide are listed beside it."
     )
 
@@ -457,13 +453,15 @@ def places_deck(
     basemap: bool = False,
     max_places: int = MAX_PLACES,
     centre_on_selected: bool = True,
+    summary: pd.DataFrame | None = None,
 ) -> pdk.Deck:
     """The map: offline context layer, then event places; no tile server unless `basemap`.
 
     `selected` gets a ring; the view opens on it when `centre_on_selected` (a `place=` link),
-    while a place clicked on the map keeps the reader's view.
+    while a place clicked on the map keeps the reader's view. Pass `summary` (from `place_summaries`)
+    to reuse one already computed.
     """
-    summary = place_summaries(locations, events, geo)
+    summary = place_summaries(locations, events, geo) if summary is None else summary
     mapped = summary[summary["on_map"]] if len(summary) else summary
     shown = locations[locations["location_id"].isin(mapped["location_id"])]
     drop = duplicate_towns(geo, shown)
@@ -497,10 +495,14 @@ def elsewhere_events(locations: pd.DataFrame, events: pd.DataFrame, geo: dict | 
     )
     regions = region_ids(locations, geo)
     pairs.loc[pairs["location_id"].isin(regions), "name"] = pairs["name"] + " (region-wide)"
-    away = [
-        not in_map_area(la, lo) or lid in regions
-        for la, lo, lid in zip(pairs["lat"], pairs["lon"], pairs["location_id"], strict=True)
-    ]
+    away = pd.Series(
+        [
+            not in_map_area(la, lo) or lid in regions
+            for la, lo, lid in zip(pairs["lat"], pairs["lon"], pairs["location_id"], strict=True)
+        ],
+        index=pairs.index,
+        dtype=bool,
+    )
     outside = pairs[away]
     where = outside.groupby("event_id")["name"].agg(lambda names: "; ".join(sorted(set(names.dropna()))))
     no_place = events["location_ids"].map(lambda ids: len(ids) == 0 if not isinstance(ids, str) else ids == "")
@@ -510,25 +512,24 @@ def elsewhere_events(locations: pd.DataFrame, events: pd.DataFrame, geo: dict | 
     return pd.DataFrame(
         {
             "event_id": listed["event_id"],
-            "date": [date_label(d, p) for d, p in zip(listed["date"], listed["date_precision"], strict=True)],
+            "date": date_labels(listed["date"], listed["date_precision"]).to_numpy(),
             "title": listed["title"],
             "where": listed["where"],
         }
     ).reset_index(drop=True)
 
 
-def places_table(locations: pd.DataFrame, events: pd.DataFrame, geo: dict | None = None) -> pd.DataFrame:
+def places_table(summary: pd.DataFrame, locations: pd.DataFrame) -> pd.DataFrame:
     """The map as a table: every place with events, its precision, position and event count."""
-    summary = place_summaries(locations, events, geo)
-    admin = locations.drop_duplicates("location_id").set_index("location_id").get("admin")
+    admin = locations.drop_duplicates("location_id").set_index("location_id")["admin"] if "admin" in locations else {}
     return (
         pd.DataFrame(
             {
                 "place": summary["name"],
-                "admin": summary["location_id"].map(admin) if admin is not None else "",
+                "admin": summary["location_id"].map(admin).fillna("") if len(admin) else "",
                 "precision": summary["precision"],
-                "lat": summary["lat"].round(4),
-                "lon": summary["lon"].round(4),
+                "lat": summary["lat"].astype("float64").round(4),
+                "lon": summary["lon"].astype("float64").round(4),
                 "events": summary["count"],
                 "main category": summary["category"],
                 "on map": summary["on_map"].map({True: "yes", False: "no — listed as elsewhere"}),

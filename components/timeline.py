@@ -52,46 +52,77 @@ def date_label(date: pd.Timestamp, precision: str = "day") -> str:
     return f"{date:%Y-%m-%d}"
 
 
-def event_dates_label(row: pd.Series) -> str:
+def date_labels(dates: pd.Series, precisions: pd.Series) -> pd.Series:
+    """`date_label` for a whole column at once."""
+    dates = pd.to_datetime(pd.Series(dates))
+    precisions = pd.Series(precisions, index=dates.index).fillna("day").to_numpy()
+    day = dates.dt.strftime("%Y-%m-%d")
+    labels = day.where(precisions != "week", "week of " + day)
+    labels = labels.where(precisions != "approx", "≈ " + day + " (approximate)")
+    labels = labels.where(precisions != "month", dates.dt.strftime("%b %Y") + " (month)")
+    return labels.where(dates.notna(), "undated")
+
+
+def dates_label(date: pd.Timestamp, precision: str, end: pd.Timestamp, end_precision: str) -> str:
     """The date of an event, or its span, with precision words."""
-    start = date_label(row["date"], row.get("date_precision", "day"))
-    end = row.get("date_end", pd.NaT)
-    if pd.isna(end):
-        return start
-    return f"{start} – {date_label(end, row.get('date_end_precision', 'day'))}"
+    start = date_label(date, precision or "day")
+    return start if pd.isna(end) else f"{start} – {date_label(end, end_precision or 'day')}"
+
+
+def event_dates_label(row: pd.Series) -> str:
+    """The date (or span) of one events row, with precision words."""
+    return dates_label(
+        row["date"], row.get("date_precision", "day"), row.get("date_end", pd.NaT), row.get("date_end_precision", "day")
+    )
 
 
 def precision_extent(date: pd.Timestamp, precision: str) -> pd.Timestamp:
     """The first instant after the period a date of this precision stands for."""
-    if precision == "month":
-        return date.to_period("M").to_timestamp() + pd.offsets.MonthBegin(1)
-    if precision == "week":
-        return date + pd.Timedelta(days=7)
-    return date + pd.Timedelta(days=1)
+    return period_ends(pd.Series([date]), pd.Series([precision])).iloc[0]
 
 
-def _span_end(row: pd.Series) -> pd.Timestamp | None:
-    """End of the bar drawn for an event, or None when the event is drawn as a point."""
-    precision = row.get("date_precision", "day")
-    end = row.get("date_end", pd.NaT)
-    if not pd.isna(end):
-        stop = precision_extent(end, row.get("date_end_precision", "day"))
-        return max(stop, row["date"] + pd.Timedelta(days=1))
-    if precision in ("month", "week"):
-        return precision_extent(row["date"], precision)
-    return None
+def period_ends(dates: pd.Series, precisions: pd.Series) -> pd.Series:
+    """Per date, the first instant after the day, week or month it stands for."""
+    dates = pd.to_datetime(dates)
+    next_month = dates.dt.to_period("M").dt.start_time + pd.offsets.MonthBegin(1)
+    ends = (dates + pd.Timedelta(days=1)).where(precisions.to_numpy() != "week", dates + pd.Timedelta(days=7))
+    return ends.where(precisions.to_numpy() != "month", next_month)
 
 
-def _hover(row: pd.Series) -> str:
-    """Escaped hover label: title, date with precision, claimants, confidence."""
-    return "<br>".join(
-        [
-            f"<b>{clip(row['title'])}</b>",
-            clip(event_dates_label(row)),
-            f"Claimed by: {clip(joined(row.get('claimants', ())))}",
-            f"Confidence: {clip(row.get('confidence', ''))} · {clip(row['category'])}",
-        ]
+def column(frame: pd.DataFrame, name: str, default: object) -> pd.Series:
+    """A column of the frame, or a column of `default` when the frame lacks it."""
+    return frame[name] if name in frame else pd.Series(default, index=frame.index)
+
+
+def bar_ends(events: pd.DataFrame) -> pd.Series:
+    """End of the bar drawn for each event (NaT when it is drawn as a point): spans and week/month dates."""
+    start = pd.to_datetime(events["date"])
+    precision = column(events, "date_precision", "day")
+    end = pd.to_datetime(column(events, "date_end", pd.NaT))
+    span_end = period_ends(end, column(events, "date_end_precision", "day"))
+    span_end = span_end.where(span_end > start, start + pd.Timedelta(days=1))
+    vague_end = period_ends(start, precision).where(precision.isin(["month", "week"]).to_numpy())
+    return span_end.where(end.notna(), vague_end)
+
+
+def hover_labels(events: pd.DataFrame) -> list[str]:
+    """Escaped hover labels: title, date with precision, claimants, confidence and category."""
+    starts = date_labels(events["date"], column(events, "date_precision", "day"))
+    ends = date_labels(column(events, "date_end", pd.NaT), column(events, "date_end_precision", "day"))
+    spans = starts.where(ends == "undated", starts + " – " + ends)
+    parts = zip(
+        events["title"],
+        spans,
+        column(events, "claimants", ()),
+        column(events, "confidence", ""),
+        events["category"],
+        strict=True,
     )
+    return [
+        f"<b>{clip(title)}</b><br>{clip(when)}<br>Claimed by: {clip(joined(who))}"
+        f"<br>Confidence: {clip(conf)} · {clip(cat)}"
+        for title, when, who, conf, cat in parts
+    ]
 
 
 def category_lanes(categories: Iterable[str]) -> list[str]:
@@ -128,14 +159,14 @@ def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
     rows["event_id"] = events["event_id"]
     rows["category"] = events["category"]
     rows["start"] = events["date"]
-    rows["end"] = events.apply(_span_end, axis=1) if len(events) else pd.Series(dtype=object)
-    precision = events.get("date_precision", pd.Series("day", index=events.index))
+    rows["end"] = bar_ends(events)
+    precision = column(events, "date_precision", "day")
     rows["precision"] = precision
     rows["kind"] = "point"
     rows.loc[precision == "approx", "kind"] = "approx"
     rows.loc[rows["end"].notna(), "kind"] = "bar"
-    rows["hover"] = [_hover(r) for _, r in events.iterrows()]
-    rows["confidence"] = events.get("confidence", "")
+    rows["hover"] = hover_labels(events)
+    rows["confidence"] = column(events, "confidence", "")
     lanes = category_lanes(rows["category"])
     rows["lane"] = rows["category"].map({c: i for i, c in enumerate(lanes)})
     rows["y"] = rows["lane"].astype(float)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
-from components.app_state import filtered_dataset
+from components.app_state import current_view, filtered_dataset
+from components.dataset import Dataset
 from components.details import problems_notice
+from components.filters import Filters
 from components.forces import (
     FORCE_NAMES,
     forces_alt,
@@ -26,7 +29,16 @@ TABLE_COLUMNS = {
     "figure": st.column_config.TextColumn("figure as stated"),
 }
 
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_figure(_ds: Dataset, fingerprint: str, filters: Filters, force: str, metric: str) -> go.Figure:
+    """The chart for one dataset, filter state, force and metric group, built once."""
+    seeds = seed_estimate_ids(_ds.estimates, _ds.sources, _ds.quotes)
+    return forces_figure(_ds.estimates, force, metric, sources=_ds.sources, seed_ids=seeds)
+
+
 ds = filtered_dataset()
+view = current_view()
 st.header("Forces and casualties", anchor=False)
 problems_notice(ds, "estimates.csv", "sources.csv")
 choice, metric_choice = st.columns([1, 2])
@@ -44,8 +56,7 @@ shown = in_group(estimates, force, metric)
 if shown.empty:
     st.info("No estimates for this force and these figures match the current filters.")
 else:
-    seeds = seed_estimate_ids(estimates, ds.sources, ds.quotes)
-    figure = forces_figure(estimates, force, metric, sources=ds.sources, seed_ids=seeds)
+    figure = cached_figure(ds, ds.fingerprint, view.filters, force, metric)
     st.plotly_chart(figure, key="forces_chart", alt=forces_alt(estimates, force, metric), config={"displaylogo": False})
     vague = unplotted_estimates(estimates, force, metric)
     if len(vague):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from components.app_state import current_view, filtered_dataset
+from components.dataset import Dataset
 from components.details import (
     event_detail,
     event_detail_panel,
@@ -13,6 +15,7 @@ from components.details import (
     place_detail_panel,
     problems_notice,
 )
+from components.filters import Filters
 from components.places import (
     CREDITS,
     elsewhere_events,
@@ -24,15 +27,24 @@ from components.places import (
     selected_location_id,
 )
 
+ELSEWHERE_ROWS = 2000
 ELSEWHERE_COLUMNS = {
     "where": st.column_config.TextColumn("where", width="small"),
     "title": st.column_config.TextColumn("event", width="medium"),
     "date": st.column_config.TextColumn("date", width="small"),
 }
 
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def map_tables(_ds: Dataset, fingerprint: str, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Places with their events, events listed elsewhere, and the places table: once per data and filters."""
+    summary = place_summaries(_ds.locations, _ds.events, _ds.geo)
+    return summary, elsewhere_events(_ds.locations, _ds.events, _ds.geo), places_table(summary, _ds.locations)
+
+
 ds = filtered_dataset()
 view = current_view()
-locations, events = ds.locations, ds.events
+summary, away, table = map_tables(ds, ds.fingerprint, view.filters)
 
 st.header("Map", anchor=False)
 problems_notice(ds, "locations.csv", "events.csv")
@@ -41,16 +53,19 @@ place = follow_selection("place", clicked, view.place)
 map_column, side_column = st.columns([3, 2], gap="medium")
 with map_column:
     basemap = st.toggle("Online basemap (needs internet)", key="basemap")
-    if note := map_note(place_summaries(locations, events, ds.geo)):
+    if note := map_note(summary):
         st.info(note)
-    deck = places_deck(locations, events, ds.geo, selected=place, basemap=basemap, centre_on_selected=clicked is None)
+    deck = places_deck(
+        ds.locations,
+        ds.events,
+        ds.geo,
+        selected=place,
+        basemap=basemap,
+        centre_on_selected=clicked is None,
+        summary=summary,
+    )
     st.pydeck_chart(
-        deck,
-        on_select="rerun",
-        selection_mode="single-object",
-        key="map",
-        height=520,
-        alt=map_alt(locations, events, ds.geo),
+        deck, on_select="rerun", selection_mode="single-object", key="map", height=520, alt=map_alt(summary, len(away))
     )
     st.caption(
         "Dots: places with events, coloured by their main category, larger with more events. Rings: places "
@@ -65,10 +80,12 @@ with side_column:
     else:
         st.caption("Click a place on the map to see its events, their sources and the quotes behind them.")
     st.subheader("Elsewhere / region-wide", anchor=False)
-    away = elsewhere_events(locations, events, ds.geo)
     st.caption("Events outside the map's area, or placed only somewhere in the region. Select a row to read it.")
+    if len(away) > ELSEWHERE_ROWS:
+        st.caption(f"Showing the latest {ELSEWHERE_ROWS:,} of {len(away):,}; narrow the filters to see the others.")
+    listed = away.tail(ELSEWHERE_ROWS).iloc[::-1].reset_index(drop=True)
     picked = st.dataframe(
-        away[["where", "title", "date"]],
+        listed[["where", "title", "date"]],
         hide_index=True,
         on_select="rerun",
         selection_mode="single-row",
@@ -77,7 +94,7 @@ with side_column:
         column_config=ELSEWHERE_COLUMNS,
     )
     rows = picked.selection.rows
-    if rows and (chosen := event_detail(ds, away.iloc[rows[0]]["event_id"])) is not None:
+    if rows and (chosen := event_detail(ds, listed.iloc[rows[0]]["event_id"])) is not None:
         event_detail_panel(chosen)
 with st.expander("Places as a table (the map's content, for screen readers and copying)"):
-    st.dataframe(places_table(locations, events, ds.geo), hide_index=True)
+    st.dataframe(table, hide_index=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from components.app_state import current_view, filtered_dataset
@@ -11,7 +13,7 @@ from components.timeline import binning_note, selected_event_id, timeline_alt, t
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def cached_figure(_events, fingerprint: str, filters: Filters):
+def cached_figure(_events: pd.DataFrame, fingerprint: str, filters: Filters) -> go.Figure:
     """The figure for one dataset and filter state, built once and shared by every rerun."""
     return timeline_figure(_events)
 

@@ -172,3 +172,9 @@ def test_place_panel_lists_each_event_with_its_summary():
     texts = [t.value for t in at.text]
     assert "Ukraine crossed the border." in texts and "Not seen for three weeks." in texts
     assert "“the village of Nikolayevo-Daryino, which lies on the border”" in texts
+
+
+def test_a_busy_place_shows_its_latest_events_and_says_how_many_more():
+    detail = place_detail(DS, "sudzha", limit=1)
+    assert [e.event_id for e in detail.events] == ["withdrawal"]
+    assert detail.more == 1

@@ -219,3 +219,18 @@ def test_alt_text_says_how_many_claims_and_that_they_are_not_summed():
     alt = forces_alt(HEADLINE, "dprk", "losses")
     assert "3 estimates" in alt and "2 claimants" in alt and "never summed" in alt
     assert "no estimate" in forces_alt(HEADLINE, "russia", "losses")
+
+
+def test_table_shows_dates_with_their_precision_newest_first():
+    estimates = make_estimates(
+        {"estimate_id": "old", "as_of": "2024-12-01", "as_of_precision": "month"}, {"estimate_id": "new"}
+    )
+    table = forces_table(estimates, SOURCES)
+    assert list(table["id"]) == ["new", "old"]
+    assert list(table["stated"]) == ["2025-01-13", "Dec 2024 (month)"]
+
+
+def test_empty_tables_give_an_empty_chart_and_table():
+    empty = make_estimates({}).iloc[0:0]
+    assert forces_table(empty, SOURCES.iloc[0:0]).empty
+    assert [t for t in forces_figure(empty, "dprk", "size").data if t.customdata is not None] == []

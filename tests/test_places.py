@@ -12,6 +12,7 @@ from components.palette import category_color, hex_to_rgb
 from components.places import (
     CREDITS,
     elsewhere_events,
+    map_alt,
     map_note,
     place_summaries,
     places_deck,
@@ -180,7 +181,7 @@ def test_too_many_places_are_merged_into_grid_cells_with_a_note():
 
 
 def test_places_table_lists_each_place_with_its_event_count():
-    table = places_table(LOCATIONS, EVENTS).set_index("id")
+    table = places_table(place_summaries(LOCATIONS, EVENTS, GEO), LOCATIONS).set_index("id")
     assert table.loc["sudzha", "events"] == 2
     assert table.loc["plekhovo", "precision"] == "approximate"
     assert table.loc["pyongyang", "on map"].startswith("no")
@@ -219,3 +220,26 @@ def test_imprecise_places_sharing_a_point_become_concentric_rings_smallest_on_to
     rings = layer(places_deck(locations, events, GEO), "places-approx").data
     radii = [row["radius"] for row in rings]
     assert len(set(radii)) == 3 and radii == sorted(radii, reverse=True)
+
+
+def test_no_events_at_all_give_an_empty_map_and_empty_lists():
+    none = EVENTS.iloc[0:0]
+    assert elsewhere_events(LOCATIONS, none, GEO).empty
+    assert places_table(place_summaries(LOCATIONS, none, GEO), LOCATIONS).empty
+    assert "no event places" in map_alt(place_summaries(LOCATIONS, none, GEO), 0)
+    deck = places_deck(LOCATIONS, none, GEO)
+    assert layer(deck, "places").data == [] and len(layer(deck, "oblasts").data["features"]) == 6
+
+
+def test_alt_text_names_the_places_the_busiest_one_and_what_is_listed_elsewhere():
+    summary = place_summaries(LOCATIONS, EVENTS, GEO)
+    alt = map_alt(summary, len(elsewhere_events(LOCATIONS, EVENTS, GEO)))
+    assert "2 places with 3 event mentions" in alt and "most at Sudzha (2)" in alt
+    assert "1 of them only approximately located" in alt and "2 events outside the map" in alt
+
+
+def test_a_summary_already_computed_gives_the_same_deck():
+    summary = place_summaries(LOCATIONS, EVENTS, GEO)
+    assert (
+        places_deck(LOCATIONS, EVENTS, GEO, summary=summary).to_json() == places_deck(LOCATIONS, EVENTS, GEO).to_json()
+    )

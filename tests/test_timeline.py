@@ -8,6 +8,7 @@ from components.palette import category_color
 from components.timeline import (
     binning_note,
     date_label,
+    date_labels,
     selected_event_id,
     timeline_alt,
     timeline_figure,
@@ -189,3 +190,11 @@ def test_events_a_marker_width_apart_sit_on_different_sub_rows():
     y = {e: point_of(fig, e)[0].y[point_of(fig, e)[1]] for e in ("first", "close", "far")}
     assert y["first"] != y["close"]
     assert y["far"] == y["first"]
+
+
+def test_column_of_date_labels_matches_the_single_label():
+    dates = pd.Series(pd.to_datetime(["2024-11-01", "2024-11-04", "2025-01-31", "2025-02-02", None]))
+    precisions = pd.Series(["month", "week", "approx", "day", "day"])
+    expected = [date_label(d, p) for d, p in zip(dates, precisions, strict=True)]
+    assert list(date_labels(dates, precisions)) == expected
+    assert expected[-1] == "undated"
