@@ -52,6 +52,12 @@ def in_map_area(lat: float, lon: float) -> bool:
     return lon_min <= lon <= lon_max and lat_min <= lat <= lat_max
 
 
+def in_map_area_mask(lat: pd.Series, lon: pd.Series) -> pd.Series:
+    """`in_map_area` for whole columns (missing coordinates are outside)."""
+    lon_min, lat_min, lon_max, lat_max = MAP_BBOX
+    return lat.astype("float64").between(lat_min, lat_max) & lon.astype("float64").between(lon_min, lon_max)
+
+
 def short(text: object, limit: int = TOOLTIP_CHARS) -> str:
     """Plain text cut to a tooltip-friendly length."""
     value = "" if text is None else str(text)
@@ -495,16 +501,11 @@ def elsewhere_events(locations: pd.DataFrame, events: pd.DataFrame, geo: dict | 
     )
     regions = region_ids(locations, geo)
     pairs.loc[pairs["location_id"].isin(regions), "name"] = pairs["name"] + " (region-wide)"
-    away = pd.Series(
-        [
-            not in_map_area(la, lo) or lid in regions
-            for la, lo, lid in zip(pairs["lat"], pairs["lon"], pairs["location_id"], strict=True)
-        ],
-        index=pairs.index,
-        dtype=bool,
-    )
-    outside = pairs[away]
-    where = outside.groupby("event_id")["name"].agg(lambda names: "; ".join(sorted(set(names.dropna()))))
+    outside = pairs[~in_map_area_mask(pairs["lat"], pairs["lon"]) | pairs["location_id"].isin(regions)]
+    names: dict[str, set[str]] = {}
+    for event_id, name in zip(outside["event_id"], outside["name"].fillna(""), strict=True):
+        names.setdefault(event_id, set()).add(name)
+    where = pd.Series({event_id: "; ".join(sorted(found)) for event_id, found in names.items()}, dtype=object)
     no_place = events["location_ids"].map(lambda ids: len(ids) == 0 if not isinstance(ids, str) else ids == "")
     listed = events[events["event_id"].isin(where.index) | no_place].copy()
     listed["where"] = listed["event_id"].map(where).fillna("region-wide / no single place")
