@@ -56,4 +56,4 @@ ensure_chromium
 have_nginx || echo "test.sh: no nginx (Debian: apt-get install nginx); the proxy tests need it." >&2
 echo "test.sh: setup took ${SECONDS}s; running pytest" >&2
 # pytest's own exit code is the result: 1 for failures, 5 when no test was collected.
-exec .venv/bin/python -m pytest "$@"
+exec .venv/bin/python -m pytest --durations=10 "$@"
