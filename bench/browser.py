@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from playwright.sync_api import Browser, Locator, Page, Playwright, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 CHROMIUM = "/usr/bin/chromium"
@@ -152,6 +154,8 @@ def click_time(
 ) -> float | None:
     """Seconds from clicking a map point until the page is redrawn; tries a few points, None if none hit."""
     chart = page.locator("[data-testid=stDeckGlJsonChart]").first
+    if chart.count() == 0:
+        return None
     chart.scroll_into_view_if_needed()
     box = chart.bounding_box()
     if box is None:
@@ -174,3 +178,12 @@ def reached_server(page: Page, since: int, timeout_s: float = 3.0) -> bool:
         return True
     except PlaywrightTimeout:
         return False
+
+
+def attempt(action: Callable[..., float | None], *args: object) -> float | None:
+    """Run one timed browser action; a page that breaks (an element never appears) counts as not drawn."""
+    try:
+        return action(*args)
+    except PlaywrightError as error:
+        print(f"  browser: {str(error).splitlines()[0]}", flush=True)
+        return None

@@ -194,23 +194,31 @@ def click_targets(result: PageResult) -> tuple[list[tuple[float, float]], dict]:
     return [p for p in points if p], view
 
 
+def click_map_in_browser(tab: browser.Page, address: str, result: PageResult) -> float | None:
+    """Reload the map, then time a click on a place until the page is redrawn."""
+    targets, view = click_targets(result)
+    if not view:
+        return None
+    browser.load_time(tab, address, want_of(result.kinds), 60.0)
+    return browser.click_time(tab, targets, view, browser.Want(), 60.0)
+
+
 def measure_browser(url: str, results: dict[str, PageResult], reps: int, timeout_s: float, floor: bool) -> None:
     """Time every page in Chromium: navigation, filter change and (on the dashboard's map) a click."""
     playwright, chromium = browser.launch()
     try:
         tab = browser.new_tab(chromium)
         for page in results:  # untimed: fill the HTTP cache with every page's lazily loaded scripts
-            browser.load_time(tab, f"{url}/{page}", want_of(results[page].kinds), timeout_s)
+            browser.attempt(browser.load_time, tab, f"{url}/{page}", want_of(results[page].kinds), timeout_s)
         for page, result in results.items():
             want = want_of(result.kinds)
+            address = f"{url}/{page}"
             for rep in range(reps):
-                result.add("browser_load_s", browser.load_time(tab, f"{url}/{page}", want, timeout_s))
-                result.add("browser_filter_s", browser.filter_time(tab, rep + 1, browser.Want(), timeout_s))
+                result.add("browser_load_s", browser.attempt(browser.load_time, tab, address, want, timeout_s))
+                changed = browser.attempt(browser.filter_time, tab, rep + 1, browser.Want(), timeout_s)
+                result.add("browser_filter_s", changed)
                 if page == "map" and not floor:
-                    browser.load_time(tab, f"{url}/{page}", want, timeout_s)
-                    targets, view = click_targets(result)
-                    clicked = browser.click_time(tab, targets, view, browser.Want(), timeout_s) if view else None
-                    result.add("browser_click_s", clicked)
+                    result.add("browser_click_s", browser.attempt(click_map_in_browser, tab, address, result))
     finally:
         chromium.close()
         playwright.stop()
@@ -270,7 +278,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     plan = plan_from(args)
     started = time.perf_counter()
-    datasets = [run_dataset(name, plan) for name in plan.datasets]
+    datasets = []
+    for name in plan.datasets:
+        try:
+            datasets.append(run_dataset(name, plan))
+        except Exception as error:  # one broken data set must not cost the others
+            print(f"{name}: not measured: {type(error).__name__}: {error}", flush=True)
     stamp = datetime.now(UTC)
     paths = report.write(datasets, plan.label, stamp, time.perf_counter() - started, args.out)
     print("\n".join(str(p) for p in paths))
