@@ -102,6 +102,18 @@ def markdown(report: dict) -> str:
         lines += ["| phase | machine CPU (%) | load average (1 min) |", "|---|---|---|"]
         lines += [f"| {k} | {v['cpu_pct']:.0f} | {v['load1']:.1f} |" for k, v in report["machine"].items()]
         lines.append("")
+    tabs = {name: phase.get("browsers") for name, phase in report["phases"].items() if phase.get("browsers")}
+    if tabs:
+        lines += ["Real Chromium tabs alongside (page load until the app is connected and its script finished):", ""]
+        lines += ["| phase | loads | p50 | p95 | errors | screenshots |", "|---|---|---|---|---|---|"]
+        for name, samples in tabs.items():
+            times = [s["seconds"] for s in samples if not s["error"]]
+            errors = sum(1 for s in samples if s["error"])
+            lines.append(
+                f"| {name} | {len(samples)} | {seconds(percentile(times, 50))} | {seconds(percentile(times, 95))} "
+                f"| {errors} | `loadtest-{report['date']}-{name.split()[0]}-tab*.png` |"
+            )
+        lines.append("")
     if "kill" in report:
         kill = report["kill"]
         lines += ["## Replica killed mid-run", "", *[f"- {line}" for line in kill["lines"]], ""]

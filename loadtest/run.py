@@ -23,6 +23,7 @@ from pathlib import Path
 
 import psutil
 
+from loadtest.browsers import browse
 from loadtest.client import Session
 from loadtest.report import markdown, percentile, summarise
 from loadtest.servers import Stack, free_port
@@ -52,6 +53,7 @@ class Options:
     ramp_step_s: float = 8.0
     rounds: int = 3
     out: Path = RESULTS
+    browsers: int = 2
 
     def port(self, offset: int) -> int:
         """`base_port + offset`, or any free port when base_port is 0."""
@@ -122,6 +124,15 @@ async def stagger(viewer: Viewer, index: int, deadline: float, options: Options)
     """Start viewers over the first think time, as an audience arriving within a minute does."""
     await asyncio.sleep(viewer.rng.uniform(0, options.think[0]))
     await viewer.live(deadline)
+
+
+async def with_browsers(url: str, options: Options, phase: str, date: str) -> list[dict]:
+    """Real Chromium tabs during a phase (none when `--browsers 0`); their load times."""
+    if not options.browsers:
+        return []
+    options.out.mkdir(parents=True, exist_ok=True)
+    shots = options.out / f"loadtest-{date}-{phase}"
+    return await asyncio.to_thread(browse, url, options.seconds, options.browsers, shots, options.seed)
 
 
 def phase_result(recorder: Recorder, viewers: int, url: str) -> dict:
@@ -323,10 +334,12 @@ async def run_phases(options: Options, single: Stack, pair: Stack, monitor: Moni
     for name, stack in (("one", single), ("two", pair)):
         if name in options.phases:
             monitor.phase = name
-            recorder, _ = await crowd(stack.url, options, options.seconds)
-            report["phases"][f"{name} replica{'s' if name == 'two' else ''}"] = phase_result(
-                recorder, options.viewers, stack.url
+            (recorder, _), tabs = await asyncio.gather(
+                crowd(stack.url, options, options.seconds), with_browsers(stack.url, options, name, report["date"])
             )
+            label = f"{name} replica{'s' if name == 'two' else ''}"
+            report["phases"][label] = phase_result(recorder, options.viewers, stack.url)
+            report["phases"][label]["browsers"] = tabs
     if "saturation" in options.phases:
         report["saturation"] = {}
         for label, stack in (("1 replica", single), ("2 replicas + nginx", pair)):
@@ -385,6 +398,7 @@ def parse(argv: Sequence[str] | None = None) -> Options:
     parser.add_argument("--phases", nargs="+", choices=ALL_PHASES, default=list(ALL_PHASES))
     parser.add_argument("--ramp-step", type=float, default=8.0, help="seconds per rate in the saturation ramp")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--browsers", type=int, default=2, help="real Chromium tabs alongside (0: none)")
     args = parser.parse_args(argv)
     return Options(
         viewers=args.viewers,
@@ -396,6 +410,7 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         phases=tuple(args.phases),
         ramp_step_s=args.ramp_step,
         out=args.out,
+        browsers=args.browsers,
     )
 
 

@@ -13,7 +13,7 @@ import pytest
 from conftest import wait_for_app
 from websockets.exceptions import WebSocketException
 
-from loadtest.client import XSRF_COOKIE, Session, http_get, run_sync
+from loadtest.client import XSRF_COOKIE, RunResult, Session, http_get, run_sync
 from loadtest.servers import Stack, free_port
 
 pytestmark = pytest.mark.proxy
@@ -205,3 +205,30 @@ def test_killing_a_replica_keeps_the_survivors_sessions_and_moves_new_ones(stack
     assert 0 < sum(alive) < len(alive), "the tabs should have been spread over both replicas"
     assert all(reloaded)
     assert all(fresh)
+
+
+async def first_visit(url: str, page: str) -> tuple[RunResult, Session]:
+    """The very first session of a fresh server, opened on a deep link."""
+    session = Session(url, keep_texts=True)
+    try:
+        return await session.load_page(page), session
+    finally:
+        await session.close()
+
+
+def test_a_shared_deep_link_as_a_fresh_servers_first_visit_still_meets_the_passcode_gate(app_server) -> None:
+    """Streamlit runs pages/<name>.py without the frame while no st.navigation has run yet in the process."""
+    secrets = '[access]\npasscode = "a deep link must not skip this"\n'
+    url = app_server(secrets_toml=secrets, env={"BRIEFING_TEST_FRESH": "deep-link-gate"})
+    result, _ = run_sync(first_visit(url, "forces"))
+    drawn = "\n".join(result.texts)
+    assert "Forces and casualties" not in drawn
+    assert "passcode" in drawn.lower()
+
+
+def test_a_deep_link_as_a_fresh_servers_first_visit_gets_the_frame_and_its_filters(app_server) -> None:
+    url = app_server(env={"BRIEFING_TEST_FRESH": "deep-link-frame"})
+    result, session = run_sync(first_visit(url, "timeline"))
+    assert result.status == "FINISHED_SUCCESSFULLY"
+    assert {"cat", "conf", "q"} <= set(session.widgets)
+    assert "" in session.pages and "dashboard" not in session.pages
