@@ -108,6 +108,19 @@ class Monitor:
         return sum(p.memory_info().rss for p in [process, *process.children(recursive=True)]) / 2**20
 
 
+async def warm(url: str) -> None:
+    """Open `/` once, as the host checking the link does: the frame's st.navigation then governs every page.
+
+    Until some session of a process has run st.navigation, Streamlit 1.67 serves a deep link such as
+    /forces from pages/forces.py alone (its multipage v1 mode), without the frame.
+    """
+    session = Session(url)
+    try:
+        await session.load_page("")
+    finally:
+        await session.close()
+
+
 async def crowd(url: str, options: Options, seconds: float, offset: int = 0, recorder: Recorder | None = None):
     """Run `options.viewers` viewers against `url` for `seconds`; return (recorder, viewers)."""
     recorder = recorder or Recorder()
@@ -315,6 +328,9 @@ async def run(options: Options) -> dict:
             pair.start_replica(options.port(1))
             pair.start_replica(options.port(2))
             pair.start_proxy(options.port(9))
+        for stack in stacks:
+            for replica in stack.replicas:
+                await warm(replica.url)
         sampler = asyncio.create_task(monitor.run())
         await run_phases(options, single, pair, monitor, report)
     finally:
