@@ -508,7 +508,7 @@ def elsewhere_events(locations: pd.DataFrame, events: pd.DataFrame, geo: dict | 
     where = pd.Series({event_id: "; ".join(sorted(found)) for event_id, found in names.items()}, dtype=object)
     no_place = events["location_ids"].map(lambda ids: len(ids) == 0 if not isinstance(ids, str) else ids == "")
     listed = events[events["event_id"].isin(where.index) | no_place].copy()
-    listed["where"] = listed["event_id"].map(where).fillna("region-wide / no single place")
+    listed["where"] = listed["event_id"].map(where).fillna("no place named")
     listed = listed.sort_values("date", kind="stable")
     return pd.DataFrame(
         {

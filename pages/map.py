@@ -29,7 +29,7 @@ from components.places import (
 
 ELSEWHERE_ROWS = 2000
 ELSEWHERE_COLUMNS = {
-    "where": st.column_config.TextColumn("where", width="small"),
+    "where": st.column_config.TextColumn("where", width="medium"),
     "title": st.column_config.TextColumn("event", width="medium"),
     "date": st.column_config.TextColumn("date", width="small"),
 }

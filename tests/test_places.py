@@ -100,7 +100,7 @@ def test_places_outside_the_map_and_region_wide_events_are_listed_elsewhere():
     assert drawn == {"sudzha", "plekhovo"}
     elsewhere = elsewhere_events(LOCATIONS, EVENTS).set_index("event_id")
     assert elsewhere.loc["treaty", "where"] == "Pyongyang"
-    assert elsewhere.loc["speech", "where"] == "region-wide / no single place"
+    assert elsewhere.loc["speech", "where"] == "no place named"
     assert "incursion" not in elsewhere.index
 
 
