@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import secrets
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -49,9 +50,14 @@ def write_config(listen: str, replica_ports: Sequence[int], prefix: Path) -> Pat
     return path
 
 
+def nginx_binary() -> str:
+    """Debian's nginx: on PATH for root, in /usr/sbin for everyone else."""
+    return shutil.which("nginx") or "/usr/sbin/nginx"
+
+
 def nginx_command(config: Path) -> list[str]:
     """How to start nginx in the foreground on a rendered config (no root needed)."""
-    return ["nginx", "-p", str(config.parent), "-c", str(config), "-e", str(config.parent / "error.log")]
+    return [nginx_binary(), "-p", str(config.parent), "-c", str(config), "-e", str(config.parent / "error.log")]
 
 
 def replica_command(port: int, allowed_hosts: Sequence[str]) -> list[str]:

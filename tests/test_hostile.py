@@ -110,6 +110,17 @@ def test_hostile_text_is_shown_as_text_on_every_page(page, hostile_url: str, pat
     assert_nothing_ran(page, f"/{path} after hovering its charts")
 
 
+@pytest.mark.parametrize(
+    "markup",
+    ['<img src="x" onerror="void 0">', '<iframe srcdoc="<b>x</b>"></iframe>', '<a href="javascript:void 0">x</a>'],
+)
+def test_the_dom_check_catches_markup_that_reached_the_page(page, hostile_url: str, markup: str) -> None:
+    open_page(page, f"{hostile_url}/sources")
+    page.evaluate(f"() => document.querySelector({APP!r}).insertAdjacentHTML('beforeend', {markup!r})")
+    with pytest.raises(AssertionError):
+        assert_nothing_ran(page, "after injecting markup on purpose")
+
+
 def test_hostile_map_clicks_and_tooltips_run_nothing(page, hostile_url: str) -> None:
     open_page(page, f"{hostile_url}/map")
     assert click_map(page) >= 1, "the map page should draw a deck.gl map"
