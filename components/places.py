@@ -28,6 +28,17 @@ PLACE_LAYERS = ("places", "places-approx")
 # pydeck turns bare string props into JavaScript accessors; a quoted string stays a literal.
 PIXELS = "'pixels'"
 SELECTED_ZOOM = 9.0
+TOOLTIP = {
+    "text": "{tooltip}",
+    "style": {
+        "backgroundColor": "#FFFFFF",
+        "color": "#1B1F24",
+        "fontSize": "13px",
+        "maxWidth": "340px",
+        "border": "1px solid #999999",
+        "whiteSpace": "pre-wrap",
+    },
+}
 COUNTRY_FILL = {"Russia": [243, 240, 232, 255], "Ukraine": [230, 236, 242, 255]}
 DEFAULT_FILL = [240, 240, 240, 255]
 MIN_EXTENT_DEGREES = 2.5  # wide enough that Kursk city and the border stay in view
@@ -365,25 +376,26 @@ def place_layers(summary: pd.DataFrame, selected: str | None) -> list[pdk.Layer]
             **common,
         ),
     ]
-    chosen = [p for p in exact + vague if p["location_id"] == selected and selected]
-    if chosen:
-        ring = [{"position": p["position"], "radius": p["radius"] + 7} for p in chosen]
-        layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                ring,
-                id="selected",
-                get_position="position",
-                get_radius="radius",
-                radius_units=PIXELS,
-                stroked=True,
-                filled=False,
-                get_line_color=[20, 20, 20, 255],
-                line_width_min_pixels=3,
-                pickable=False,
-            )
-        )
-    return layers
+    chosen = [p for p in exact + vague if selected and p["location_id"] == selected]
+    return layers + ([selected_ring(chosen)] if chosen else [])
+
+
+def selected_ring(marks: list[dict]) -> pdk.Layer:
+    """A dark ring around the selected place's mark."""
+    ring = [{"position": m["position"], "radius": m["radius"] + 7} for m in marks]
+    return pdk.Layer(
+        "ScatterplotLayer",
+        ring,
+        id="selected",
+        get_position="position",
+        get_radius="radius",
+        radius_units=PIXELS,
+        stroked=True,
+        filled=False,
+        get_line_color=[20, 20, 20, 255],
+        line_width_min_pixels=3,
+        pickable=False,
+    )
 
 
 def cluster_places(summary: pd.DataFrame, cell: float = GRID_DEGREES) -> pd.DataFrame:
@@ -475,21 +487,10 @@ def places_deck(
     view = map_view(summary, selected if centre_on_selected else None)
     # Labels go on top: they are not pickable, so clicks still reach the places beneath.
     layers = context_layers(geo, drop) + place_layers(points, selected) + label_layers(geo, drop, shown)
-    tooltip = {
-        "text": "{tooltip}",
-        "style": {
-            "backgroundColor": "#FFFFFF",
-            "color": "#1B1F24",
-            "fontSize": "13px",
-            "maxWidth": "340px",
-            "border": "1px solid #999999",
-            "whiteSpace": "pre-wrap",
-        },
-    }
     return pdk.Deck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom),
-        tooltip=tooltip,
+        tooltip=TOOLTIP,
         **(ONLINE_BASEMAP if basemap else OFFLINE),
     )
 
