@@ -22,7 +22,7 @@ CREDITS = "Natural Earth (public domain); Place coordinates © GeoNames, CC BY 4
 MAX_PLACES = 2500
 GRID_DEGREES = 0.1
 SAME_TOWN_KM = 5.0
-TOOLTIP_EVENTS = 5
+TOOLTIP_EVENTS = 3
 TOOLTIP_CHARS = 90
 PLACE_LAYERS = ("places", "places-approx")
 # pydeck turns bare string props into JavaScript accessors; a quoted string stays a literal.

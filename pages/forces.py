@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -30,11 +31,19 @@ TABLE_COLUMNS = {
 }
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def cached_figure(_ds: Dataset, fingerprint: str, filters: Filters, force: str, metric: str) -> go.Figure:
-    """The chart for one dataset, filter state, force and metric group, built once."""
+@st.cache_resource(max_entries=32, show_spinner=False)
+def forces_view(
+    _ds: Dataset, fingerprint: str, filters: Filters, force: str, metric: str
+) -> tuple[go.Figure, pd.DataFrame, pd.DataFrame]:
+    """Chart, table and no-number claims for one dataset, filter state, force and metric group.
+
+    Built once and shared read-only by every session (`cache_resource`: no copy per rerun).
+    """
     seeds = seed_estimate_ids(_ds.estimates, _ds.sources, _ds.quotes)
-    return forces_figure(_ds.estimates, force, metric, sources=_ds.sources, seed_ids=seeds)
+    figure = forces_figure(_ds.estimates, force, metric, sources=_ds.sources, seed_ids=seeds)
+    table = forces_table(in_group(_ds.estimates, force, metric), _ds.sources)
+    vague = forces_table(unplotted_estimates(_ds.estimates, force, metric), _ds.sources)
+    return figure, table, vague
 
 
 ds = filtered_dataset()
@@ -52,15 +61,13 @@ st.caption(
     "planned troops. Claims made on the same day stand side by side. ★ marks the seed article's headline claims."
 )
 estimates = ds.estimates
-shown = in_group(estimates, force, metric)
-if shown.empty:
+figure, table, vague = forces_view(ds, ds.fingerprint, view.filters, force, metric)
+if table.empty:
     st.info("No estimates for this force and these figures match the current filters.")
 else:
-    figure = cached_figure(ds, ds.fingerprint, view.filters, force, metric)
     st.plotly_chart(figure, key="forces_chart", alt=forces_alt(estimates, force, metric), config={"displaylogo": False})
-    vague = unplotted_estimates(estimates, force, metric)
     if len(vague):
         st.markdown("**Claims that give no number** (not charted, listed as stated)")
-        st.dataframe(forces_table(vague, ds.sources), hide_index=True, column_config=TABLE_COLUMNS)
+        st.dataframe(vague, hide_index=True, column_config=TABLE_COLUMNS)
     st.markdown("**The same figures with their sources**")
-    st.dataframe(forces_table(shown, ds.sources), hide_index=True, column_config=TABLE_COLUMNS)
+    st.dataframe(table, hide_index=True, column_config=TABLE_COLUMNS)

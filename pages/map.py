@@ -35,9 +35,9 @@ ELSEWHERE_COLUMNS = {
 }
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def map_tables(_ds: Dataset, fingerprint: str, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Places with their events, events listed elsewhere, and the places table: once per data and filters."""
+    """Places with their events, events listed elsewhere, the places table: once per data and filters, shared."""
     summary = place_summaries(_ds.locations, _ds.events, _ds.geo)
     return summary, elsewhere_events(_ds.locations, _ds.events, _ds.geo), places_table(summary, _ds.locations)
 

@@ -12,9 +12,9 @@ from components.filters import Filters
 from components.timeline import binning_note, selected_event_id, timeline_alt, timeline_figure
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=32, show_spinner=False)
 def cached_figure(_events: pd.DataFrame, fingerprint: str, filters: Filters) -> go.Figure:
-    """The figure for one dataset and filter state, built once and shared by every rerun."""
+    """The figure for one dataset and filter state, built once and shared read-only by every session."""
     return timeline_figure(_events)
 
 
