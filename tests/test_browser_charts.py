@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,28 @@ def quoted_place(folder: Path) -> tuple[str, str]:
     raise AssertionError("no place on the map has a quote in the bundled data")
 
 
+def hover_map(page, x: float, y: float, timeout_s: float = 30.0) -> None:
+    """Move onto a map point until deck.gl shows its tooltip (the map may still be loading)."""
+    tooltip = page.locator(".deck-tooltip")
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        page.mouse.move(x - 1, y)
+        page.mouse.move(x, y)
+        if tooltip.is_visible():
+            return
+        page.wait_for_timeout(500)
+    raise AssertionError("no tooltip appeared over the map point")
+
+
+def map_point(page, deck, location_id: str) -> tuple[float, float]:
+    """Page coordinates of a point where `location_id` is the top-most mark of the map."""
+    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    canvas.wait_for(state="visible", timeout=30_000)
+    box = canvas.bounding_box()
+    dx, dy = click_offset(deck, location_id)
+    return box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
+
+
 def open_path(page, url: str) -> None:
     """Open a URL and wait until the app has finished running."""
     page.goto(url)
@@ -129,18 +152,12 @@ def test_clicking_a_map_place_shows_its_verbatim_quote_in_the_panel(app_server, 
     ds = load_dataset(ROOT / "data")
     deck = places_deck(ds.locations, ds.events, ds.geo)
     open_path(page, f"{url}/map")
-    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
-    canvas.wait_for(state="visible", timeout=30_000)
-    page.wait_for_timeout(1500)
-    box = canvas.bounding_box()
-    dx, dy = click_offset(deck, location_id)
     assert page.get_by_text(quote[:40], exact=False).count() == 0
-    x, y = box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
-    page.mouse.move(x, y)
-    page.locator(".deck-tooltip").wait_for(state="visible", timeout=5_000)
+    x, y = map_point(page, deck, location_id)
+    hover_map(page, x, y)
     page.mouse.click(x, y)
     wait_for_app(page)
-    page.get_by_text(quote[:40], exact=False).first.wait_for(state="visible", timeout=15_000)
+    page.get_by_text(quote[:40], exact=False).first.wait_for(state="visible", timeout=30_000)
     assert f"place={location_id}" in page.url
 
 
@@ -182,12 +199,7 @@ def test_markup_in_the_data_is_shown_as_text_in_hover_tooltip_and_panel(app_serv
     open_path(page, f"{url}/map")
     ds = load_dataset(hostile_data)
     deck = places_deck(ds.locations, ds.events, ds.geo)
-    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
-    canvas.wait_for(state="visible", timeout=30_000)
-    page.wait_for_timeout(1500)
-    box = canvas.bounding_box()
-    dx, dy = click_offset(deck, "sudzha")
-    page.mouse.move(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy)
+    hover_map(page, *map_point(page, deck, "sudzha"))
     tooltip = page.locator(".deck-tooltip")
     tooltip.get_by_text("<img src=x", exact=False).wait_for(state="visible", timeout=5_000)
     assert tooltip.locator("img").count() == 0
