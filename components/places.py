@@ -221,8 +221,8 @@ def _collection(features: list[dict]) -> dict:
     return {"type": "FeatureCollection", "features": slim}
 
 
-def context_layers(geo: dict, drop: set[int]) -> list[pdk.Layer]:
-    """Oblast outlines, rivers, the border and town dots: the offline context."""
+def context_layers(geo: dict, drop: set[int], basemap: bool = False) -> list[pdk.Layer]:
+    """Oblast outlines, rivers, the border and town dots: the offline context (filled lightly over a basemap)."""
     return [
         pdk.Layer(
             "GeoJsonLayer",
@@ -231,6 +231,7 @@ def context_layers(geo: dict, drop: set[int]) -> list[pdk.Layer]:
             stroked=True,
             filled=True,
             get_fill_color="properties.fill",
+            opacity=0.25 if basemap else 1.0,
             get_line_color=[150, 150, 150, 255],
             line_width_min_pixels=1,
             pickable=False,
@@ -486,7 +487,7 @@ def places_deck(
     points = cluster_places(mapped) if map_note(summary, max_places) else mapped
     view = map_view(summary, selected if centre_on_selected else None)
     # Labels go on top: they are not pickable, so clicks still reach the places beneath.
-    layers = context_layers(geo, drop) + place_layers(points, selected) + label_layers(geo, drop, shown)
+    layers = context_layers(geo, drop, basemap) + place_layers(points, selected) + label_layers(geo, drop, shown)
     return pdk.Deck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom),

@@ -243,3 +243,8 @@ def test_a_summary_already_computed_gives_the_same_deck():
     assert (
         places_deck(LOCATIONS, EVENTS, GEO, summary=summary).to_json() == places_deck(LOCATIONS, EVENTS, GEO).to_json()
     )
+
+
+def test_over_an_online_basemap_the_oblast_fill_lets_the_tiles_show_through():
+    assert layer(places_deck(LOCATIONS, EVENTS, GEO), "oblasts").opacity == 1.0
+    assert layer(places_deck(LOCATIONS, EVENTS, GEO, basemap=True), "oblasts").opacity < 0.5
