@@ -6,7 +6,7 @@ from loadtest.client import run_sync
 from loadtest.report import markdown
 from loadtest.run import Options, run
 
-SMOKE = Options(viewers=3, seconds=10.0, think=(0.5, 1.5), base_port=0, phases=("one",))
+SMOKE = Options(viewers=3, seconds=10.0, think=(0.5, 1.5), base_port=0, phases=("one",), browsers=0)
 
 
 def test_three_viewers_for_ten_seconds_get_every_run_finished_without_errors() -> None:
