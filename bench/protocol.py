@@ -19,6 +19,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 CHART_KINDS = ("plotly_chart", "deck_gl_json_chart", "dataframe", "table")
+REPLAYED = ("delta", "page_config_changed")
 EARLY = ForwardMsg.DESCRIPTOR.fields_by_name["script_finished"].enum_type.values_by_name["FINISHED_EARLY_FOR_RERUN"]
 RUN_TIMEOUT_S = 120.0
 
@@ -34,6 +35,7 @@ class Run:
     charts: list[Element] = field(default_factory=list)
     widgets: dict[str, Element] = field(default_factory=dict)
     exceptions: list[str] = field(default_factory=list)
+    stream: list[bytes] = field(default_factory=list)  # the run's deltas and page config, for the floor app
 
 
 def widget_key(widget_id: str) -> str:
@@ -93,6 +95,8 @@ class Session:
             msg = ForwardMsg()
             msg.ParseFromString(raw)
             kind = msg.WhichOneof("type")
+            if kind in REPLAYED:
+                run.stream.append(raw)
             self.note(msg, kind, run)
             if kind == "script_finished" and msg.script_finished != EARLY:
                 run.seconds = time.perf_counter() - started

@@ -177,11 +177,11 @@ async def memory(server: Server) -> dict[str, float]:
 
 
 def record_floor(firsts: dict[str, Run], folder: Path) -> None:
-    """Write the charts each page sent, for the floor app to replay."""
+    """Write what each page's first run sent (its deltas and page config), for the floor app to replay."""
     folder.mkdir(parents=True, exist_ok=True)
     for page, run in firsts.items():
-        encoded = [base64.b64encode(chart.SerializeToString()).decode() for chart in run.charts]
-        (folder / f"{page or 'overview'}.json").write_text(json.dumps({"elements": encoded}))
+        encoded = [base64.b64encode(raw).decode() for raw in run.stream]
+        (folder / f"{page or 'overview'}.json").write_text(json.dumps({"messages": encoded}))
 
 
 def click_targets(result: PageResult) -> tuple[list[tuple[float, float]], dict]:
