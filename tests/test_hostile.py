@@ -18,6 +18,7 @@ HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 PAGES = ["", "timeline", "forces", "map", "sources", "presenter", "?step=1", "?step=2", "timeline?q=%3Cscript%3E"]
 APP = "[data-testid='stApp']"
 CHART = "[data-testid='stPlotlyChart']"
+MAP = "[data-testid='stDeckGlJsonChart']"
 CHART_PAGES = ("timeline", "forces", "timeline?q=%3Cscript%3E")
 LOAD_TIMEOUT_MS = 60_000
 
@@ -76,7 +77,7 @@ def hover_charts(page) -> int:
 
 def click_map(page) -> int:
     """Hover and click across the map canvas (each click may select a place and rerun)."""
-    maps = page.locator("[data-testid='stDeckGlJsonChart']")
+    maps = page.locator(MAP)
     for index in range(maps.count()):
         canvas = maps.nth(index)
         canvas.scroll_into_view_if_needed()
@@ -123,6 +124,7 @@ def test_the_dom_check_catches_markup_that_reached_the_page(page, hostile_url: s
 
 def test_hostile_map_clicks_and_tooltips_run_nothing(page, hostile_url: str) -> None:
     open_page(page, f"{hostile_url}/map")
+    page.wait_for_selector(MAP, timeout=LOAD_TIMEOUT_MS)
     assert click_map(page) >= 1, "the map page should draw a deck.gl map"
     assert page.locator("[data-testid='stException']").count() == 0
     assert_nothing_ran(page, "/map after clicking the map")
