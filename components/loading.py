@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import os
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from components.schema import SCHEMAS, TableSchema
 from components.validation import validate_tables
 
 DEFAULT_MAX_TABLE_MB = 20.0
+# A plain file name inside documents/: no folders, no parent references, not absurdly long.
+ARCHIVE_NAME = re.compile(r"\w[\w.() -]{0,200}")
 ROW_COLUMN = "_row"
 
 
@@ -136,9 +139,12 @@ def read_table(folder: Path, schema: TableSchema) -> tuple[pd.DataFrame | None, 
 def read_documents(folder: Path, names: set[str]) -> tuple[dict[str, str], list[Problem]]:
     """The archived texts named by sources.archive; a missing one is reported by the validator."""
     documents, problems = {}, []
-    for name in sorted(names):
+    for name in sorted(n for n in names if ARCHIVE_NAME.fullmatch(n)):
         path = folder / "documents" / name
-        if not path.is_file() or Path(name).name != name:
+        try:
+            if not path.is_file():
+                continue
+        except OSError:  # a name the file system refuses is reported by the validator as not found
             continue
         raw, read_problems = read_bytes(path, f"documents/{name}")
         text, decode_problems = decode(raw, f"documents/{name}") if raw else (None, [])

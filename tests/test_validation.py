@@ -140,3 +140,15 @@ def test_quotes_match_across_typographic_marks_and_white_space(quote, document, 
 
 def test_fold_turns_runs_of_white_space_into_one_space():
     assert fold("  a \t b\n\nc ") == "a b c"
+
+
+@pytest.mark.parametrize("archive", ["../sources.csv", "x" * 5000, "/etc/passwd", "a/b.txt"])
+def test_an_archive_name_that_is_not_a_plain_file_name_is_reported_not_followed(tmp_path, archive):
+    folder = shutil.copytree(FIXTURES / "minimal", tmp_path / "data")
+    sources = (folder / "sources.csv").read_text()
+    (folder / "sources.csv").write_text(sources.replace(",seed.txt,", f",{archive},"))
+    dataset = load_dataset(folder)
+    assert [(p.file, p.row, p.column) for p in dataset.problems if p.file == "sources.csv"] == [
+        ("sources.csv", 2, "archive")
+    ]
+    assert dataset.documents == {}
