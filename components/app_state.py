@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from components.briefing import step_problems
 from components.dataset import Dataset
@@ -44,8 +45,21 @@ def _load(folder: str, signature: tuple[tuple[str, int, int], ...]) -> Dataset:
     return replace(ds, problems=ds.problems + extra)
 
 
+def frame_first() -> None:
+    """Rerun through the frame when Streamlit ran a page script on its own.
+
+    Until `st.navigation` first runs in a server process, Streamlit takes a `pages/` folder beside the entrypoint
+    for legacy auto-discovered pages: a first visitor's deep link (`/forces`) would run the page without the
+    frame (no filters, no access gate). Leaving legacy mode and rerunning runs `dashboard.py` for that URL.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def full_dataset() -> Dataset:
     """The unfiltered dataset, re-read when any data file's mtime or size changes."""
+    frame_first()
     folder = data_folder()
     return _load(str(folder), folder_signature(folder))
 
@@ -102,6 +116,7 @@ def _filtered(folder: str, signature: tuple, filters: tuple) -> Dataset:
 
 def filtered_dataset() -> Dataset:
     """The full dataset narrowed by the sidebar filters and the as-of date (cached per filters and data)."""
+    frame_first()
     filters = current_filters()
     if not filters.active:
         return full_dataset()
@@ -116,6 +131,7 @@ def raw_params() -> dict[str, list[str]]:
 
 def current_view() -> View:
     """What the reader sees now: page, filters, selection and chart choice, stamped with the data."""
+    frame_first()
     ds = full_dataset()
     view, _ = parse_view(raw_params(), ds)
     force = st.session_state.get("force")

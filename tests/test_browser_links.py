@@ -19,9 +19,9 @@ TIMEOUT_MS = 30_000
 
 @pytest.fixture(scope="module", autouse=True)
 def frame_loaded_once(app_server, browser) -> None:
-    """Open the app's root once: until some visitor has, a fresh server treats `pages/` as legacy pages.
+    """Open the app's root once, so these tests do not depend on which one runs first on the shared server.
 
-    `test_a_deep_link_on_a_freshly_started_server_shows_the_frame` shows that bug on a server of its own.
+    `test_a_deep_link_on_a_freshly_started_server_shows_the_frame` checks the other order on a server of its own.
     """
     context = browser.new_context(viewport=VIEWPORT)
     root = context.new_page()
@@ -134,11 +134,6 @@ def test_a_link_made_on_other_data_says_so_in_one_line(app_server, page):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Streamlit treats a `pages/` folder beside the entrypoint as legacy pages until st.navigation first "
-    "runs in the process: a first visitor's deep link runs the page without the frame (no filters, no gate).",
-)
 def test_a_deep_link_on_a_freshly_started_server_shows_the_frame(app_server, page):
     fresh = app_server(env={"BRIEFING_TEST_SERVER": "deep-link-first"})
     page.goto(f"{fresh}/sources?cat=combat")
