@@ -11,7 +11,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pandas as pd
 
 from components.dataset import Dataset
 from components.filters import Filters
@@ -121,7 +123,7 @@ def parse_filters(params: Params, single: dict[str, str], ds: Dataset) -> tuple[
         found["date_from"], found["date_to"] = found["date_to"], found["date_from"]
         notices.append("from was after to; the two dates were swapped.")
     vocabularies = {"cat": (CATEGORIES, "category"), "conf": (CONFIDENCES, "confidence level")}
-    vocabularies["claimant"] = (known_claimants(ds), "claimant")
+    vocabularies["claimant"] = (known_claimants(ds) if params.get("claimant") else (), "claimant")
     for key, name in LIST_PARAMS.items():
         allowed, what = vocabularies[key]
         found[name], list_notices = list_values(params, key, allowed, what)
@@ -134,11 +136,12 @@ def parse_filters(params: Params, single: dict[str, str], ds: Dataset) -> tuple[
 
 
 def parse_choice(single: dict[str, str], key: str, allowed: object, what: str) -> tuple[str | None, list[str]]:
-    """A single value that must be one of `allowed` (a tuple or a set of ids)."""
+    """A single value that must be one of `allowed` (a tuple of names, or a column of ids)."""
     value = single.get(key)
     if value is None:
         return None, []
-    if value in allowed:
+    known = bool((allowed == value).any()) if isinstance(allowed, pd.Series) else value in allowed
+    if known:
         return value, []
     return None, [f"Ignored {key}={echo(value)}: not a known {what}."]
 
@@ -173,8 +176,8 @@ def parse_view(params: Params, ds: Dataset) -> tuple[View, list[str]]:
     single, notices = single_values(params)
     filters, filter_notices = parse_filters(params, single, ds)
     page, page_notices = parse_choice(single, "page", PAGES, "page")
-    event, event_notices = parse_choice(single, "event", set(ds.events["event_id"]), "event")
-    place, place_notices = parse_choice(single, "place", set(ds.locations["location_id"]), "place")
+    event, event_notices = parse_choice(single, "event", ds.events["event_id"], "event")
+    place, place_notices = parse_choice(single, "place", ds.locations["location_id"], "place")
     force, force_notices = parse_choice(single, "force", FORCES, "force")
     metric, metric_notices = parse_choice(single, "metric", METRIC_GROUPS, "metric (size or losses)")
     stamp, stamp_notices = parse_stamp(single, ds)
@@ -227,3 +230,14 @@ def share_link(base: str, view: View) -> str:
     path = "" if view.page == "overview" else view.page
     query = view_query(replace(view, page="overview"))
     return f"{base.rstrip('/')}/{path}" + (f"?{query}" if query else "")
+
+
+def app_base(url: str | None, page_path: str) -> str:
+    """The app's root address from the browser's current address (the page's own path removed)."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    if page_path and path.endswith("/" + page_path):
+        path = path[: -len(page_path) - 1]
+    return f"{parts.scheme}://{parts.netloc}{path}"
