@@ -6,6 +6,8 @@ reads them back from `st.session_state`, so every page sees the same filters.
 
 from __future__ import annotations
 
+import hashlib
+import time
 from dataclasses import astuple, replace
 from datetime import date
 from pathlib import Path
@@ -20,16 +22,9 @@ from components.loading import default_data_dir, folder_signature, load_dataset
 from components.schema import CATEGORIES, CONFIDENCES, FORCES
 from components.views import MAX_TEXT, METRIC_GROUPS, View, known_claimants, parse_view
 
-FILTER_DEFAULTS: dict[str, object] = {
-    "from": None,
-    "to": None,
-    "cat": [],
-    "claimant": [],
-    "conf": [],
-    "q": "",
-    "asof": None,
-}
 PAGE_KEY = "_page_name"
+VERSION_KEY = "_data_version"
+VERSION_TTL_S = 1.0
 
 
 def data_folder() -> Path:
@@ -38,7 +33,7 @@ def data_folder() -> Path:
 
 
 @st.cache_resource(show_spinner="Loading the briefing data...", max_entries=4)
-def _load(folder: str, signature: tuple[tuple[str, int, int], ...]) -> Dataset:
+def _load(folder: str, version: str) -> Dataset:
     """Read the folder once per version of its files; briefing steps are checked like the other tables."""
     ds = load_dataset(Path(folder))
     extra = tuple(p for p in step_problems(ds) if p not in ds.problems)
@@ -57,29 +52,41 @@ def frame_first() -> None:
         st.rerun()
 
 
+def data_version(folder: Path) -> str:
+    """A digest of the files' names, mtimes and sizes, checked at most once a second per session."""
+    memo = st.session_state.get(VERSION_KEY)
+    now = time.monotonic()
+    if memo is not None and memo[0] == str(folder) and now - memo[1] < VERSION_TTL_S:
+        return memo[2]
+    digest = hashlib.sha256(repr(folder_signature(folder)).encode()).hexdigest()
+    st.session_state[VERSION_KEY] = (str(folder), now, digest)
+    return digest
+
+
 def full_dataset() -> Dataset:
     """The unfiltered dataset, re-read when any data file's mtime or size changes."""
     frame_first()
     folder = data_folder()
-    return _load(str(folder), folder_signature(folder))
+    return _load(str(folder), data_version(folder))
 
 
 def reload_data() -> None:
     """Forget every loaded version of the data, so the next run reads the files again."""
+    st.session_state.pop(VERSION_KEY, None)
     _load.clear()
     _filtered.clear()
     _claimants.clear()
 
 
 @st.cache_resource(max_entries=4)
-def _claimants(folder: str, signature: tuple[tuple[str, int, int], ...]) -> tuple[str, ...]:
-    return known_claimants(full_dataset())
+def _claimants(_ds: Dataset, fingerprint: str) -> tuple[str, ...]:
+    return known_claimants(_ds)
 
 
 def claimant_options() -> tuple[str, ...]:
     """Every claimant in the data, for the claimant filter."""
-    folder = data_folder()
-    return _claimants(str(folder), folder_signature(folder))
+    ds = full_dataset()
+    return _claimants(ds, ds.fingerprint)
 
 
 def _as_date(value: object) -> date | None:
@@ -110,18 +117,17 @@ def current_filters() -> Filters:
 
 
 @st.cache_resource(max_entries=8)
-def _filtered(folder: str, signature: tuple, filters: tuple) -> Dataset:
-    return apply_filters(full_dataset(), Filters(*filters))
+def _filtered(_ds: Dataset, loaded: str, filters: tuple) -> Dataset:
+    return apply_filters(_ds, Filters(*filters))
 
 
 def filtered_dataset() -> Dataset:
     """The full dataset narrowed by the sidebar filters and the as-of date (cached per filters and data)."""
     frame_first()
     filters = current_filters()
-    if not filters.active:
-        return full_dataset()
-    folder = data_folder()
-    return _filtered(str(folder), folder_signature(folder), astuple(filters))
+    ds = full_dataset()
+    loaded = f"{ds.fingerprint} {ds.loaded_at}"
+    return _filtered(ds, loaded, astuple(filters)) if filters.active else ds
 
 
 def raw_params() -> dict[str, list[str]]:

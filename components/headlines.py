@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -61,15 +62,15 @@ def stated_range(low: object, high: object) -> str:
     return f"{int(low):,}" if int(low) == int(high) else f"{int(low):,}–{int(high):,}"
 
 
-def publishers(sources: pd.DataFrame) -> dict[str, str]:
-    """source_id -> 'Publisher, date' for citing a figure or a quote."""
-    labels = [
-        f"{publisher}, {date_label(published, precision)}"
-        for publisher, published, precision in zip(
-            sources["publisher"], sources["published"], sources["published_precision"], strict=True
+def publishers(sources: pd.DataFrame, source_ids: Iterable[str]) -> dict[str, str]:
+    """source_id -> 'Publisher, date' for the sources that are cited (a few, out of possibly thousands)."""
+    cited = sources[sources["source_id"].isin(list(set(source_ids)))]
+    return {
+        source_id: f"{publisher}, {date_label(published, precision)}"
+        for source_id, publisher, published, precision in zip(
+            cited["source_id"], cited["publisher"], cited["published"], cited["published_precision"], strict=True
         )
-    ]
-    return dict(zip(sources["source_id"], labels, strict=True))
+    }
 
 
 def latest_per_claimant(rows: pd.DataFrame) -> pd.DataFrame:
@@ -98,12 +99,12 @@ def figure(row: pd.Series, cited: dict[str, str]) -> Figure:
 
 def headlines(ds: Dataset) -> tuple[Headline, ...]:
     """Headline figures per force and metric group (troops, losses); North Korea's first."""
-    estimates, cited = ds.estimates, publishers(ds.sources)
-    found = []
+    estimates, found = ds.estimates, []
     for force in FORCES:
         for group, metrics, noun in GROUPS:
-            rows = estimates[(estimates["force"] == force) & estimates["metric"].isin(metrics)]
-            figures = tuple(figure(row, cited) for _, row in latest_per_claimant(rows).iterrows())
+            rows = latest_per_claimant(estimates[(estimates["force"] == force) & estimates["metric"].isin(metrics)])
+            cited = publishers(ds.sources, rows["source_id"])
+            figures = tuple(figure(row, cited) for _, row in rows.iterrows())
             if figures:
                 found.append(Headline(f"{FORCE_WORDS[force]} {noun}", force, group, figures))
     return tuple(found)
@@ -115,7 +116,7 @@ def doubtful_figures(ds: Dataset) -> tuple[Figure, ...]:
     if "doubtful" not in estimates:
         return ()
     marked = estimates[estimates["doubtful"].astype(str).str.strip().str.lower() == "yes"]
-    cited = publishers(ds.sources)
+    cited = publishers(ds.sources, marked["source_id"])
     return tuple(figure(row, cited) for _, row in marked.sort_values("as_of").iterrows())
 
 
@@ -133,9 +134,9 @@ def key_quotes(ds: Dataset, limit: int = MAX_KEY_QUOTES) -> tuple[KeyQuote, ...]
     quotes = ds.quotes
     if "key" in quotes and (quotes["key"].astype(str).str.strip().str.lower() == "yes").any():
         quotes = quotes[quotes["key"].astype(str).str.strip().str.lower() == "yes"]
-    published = quotes["source_id"].map(dict(zip(ds.sources["source_id"], ds.sources["published"], strict=True)))
+    published = quotes["source_id"].map(ds.sources.set_index("source_id")["published"])
     chosen = quotes.assign(_published=published).sort_values(["_published", "quote_id"]).head(limit)
-    cited = publishers(ds.sources)
+    cited = publishers(ds.sources, chosen["source_id"])
     return tuple(
         KeyQuote(text, speaker or "unnamed speaker", cited.get(source_id, source_id))
         for text, speaker, source_id in zip(chosen["text"], chosen["speaker"], chosen["source_id"], strict=True)
