@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -262,3 +263,10 @@ def test_filters_on_100000_events_finish_quickly(monkeypatch):
     elapsed = time.perf_counter() - started
     assert 0 < len(narrowed.events) < len(big.events)
     assert elapsed < 1.5, f"filtering took {elapsed:.2f} s"
+
+
+def test_a_dataset_whose_tables_failed_to_load_filters_to_empty_tables():
+    broken = Dataset(tables={})
+    f = Filters(date_from=date(2024, 1, 1), categories=("combat",), claimants=("Zelensky",), text="x")
+    narrowed = apply_filters(broken, replace(f, as_of=date(2025, 1, 1)))
+    assert all(len(narrowed.table(name)) == 0 for name in ("sources", "events", "estimates", "quotes"))
