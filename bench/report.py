@@ -135,7 +135,7 @@ def as_markdown(datasets: list[dict], label: str, stamp: datetime, seconds_taken
         f"# Benchmark, {label} run, {stamp:%Y-%m-%d %H:%M} UTC",
         "",
         f"{_cpus()} CPUs, Python {platform.python_version()}, Streamlit {streamlit.__version__}; "
-        f"took {seconds_taken / 60:.1f} min. Medians; floor = `bench/floor_app.py` replaying the same charts. "
+        f"took {seconds_taken / 60:.1f} min. Medians; floor = `bench/floor_app.py` sending the same recorded messages. "
         "See `docs/benchmark.md` for what each column means.",
         "",
     ]
