@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     """Re-render the markdown and the plot of a results JSON: `python -m bench.report <file.json>`."""
     import sys
 
-    path = Path((argv or sys.argv[1:])[0])
+    path = Path((argv or sys.argv[1:])[0]).resolve()
     print("\n".join(str(p) for p in render(json.loads(path.read_text()), path.with_suffix(""))))
     return 0
 
