@@ -136,10 +136,10 @@ def as_of_banner(view: View) -> None:
         st.info(f"Showing what was known on {view.filters.as_of:%d %B %Y}: sources published later are hidden.")
 
 
-def link_to_this_view(view: View, base: str) -> None:
+def link_to_this_view(slot, view: View, base: str) -> None:
     """The share link of what the reader sees now (the audience's link: no presenter step)."""
-    with st.sidebar:
-        st.caption("Link to this view")
+    with slot:
+        st.caption("Link to this view (copy it to share exactly what you see)")
         st.code(share_link(base or ".", replace(view, step=None)), language=None, wrap_lines=True)
 
 
@@ -157,6 +157,7 @@ follow_link(link, params, pages, notices)
 follow_chart_choice(link)
 tidy_url(params, link)
 show_notices(notices)
+link_slot = st.sidebar.container()
 sidebar_filters()
 view = current_view()
 as_of_banner(view)
@@ -165,4 +166,4 @@ step = find_step(briefing_steps(ds), st.session_state.get(APPLIED_STEP_KEY))
 if step is not None and link.step == step.number:
     presenter_bar(ds, briefing_steps(ds), step, base)
 page.run()
-link_to_this_view(current_view(), base)
+link_to_this_view(link_slot, current_view(), base)

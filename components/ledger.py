@@ -38,20 +38,20 @@ def ledger(ds: Dataset) -> pd.DataFrame:
     }
     table = pd.DataFrame(
         {
-            "source": sources["source_id"],
             "publisher": sources["publisher"],
-            "title": sources["title"],
             "published": [
                 date_label(d, p) for d, p in zip(sources["published"], sources["published_precision"], strict=True)
             ],
             "kind": sources["kind"],
             "link": sources["url"].map(http_link),
             "via": sources["via"],
+            "title": sources["title"],
         }
     )
     for name, (counts, first) in cited.items():
         table[name] = sources["source_id"].map(counts).fillna(0).astype(int).to_numpy()
         table[f"{name} (ids)"] = sources["source_id"].map(first).astype(object).fillna("").to_numpy()
+    table["source"] = sources["source_id"].to_numpy()
     return table.reset_index(drop=True)
 
 
