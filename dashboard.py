@@ -104,10 +104,22 @@ def tidy_url(params: dict[str, list[str]], view: View) -> None:
             pass
 
 
-def show_notices(notices: list[str]) -> None:
+def taken_by_a_widget(notice: str, params: dict[str, list[str]]) -> bool:
+    """True when a page's bound widget accepted the value the link reader did not know (e.g. a label).
+
+    Streamlit drops a bound parameter it cannot use and keeps one it took; the forces chart's radios write
+    their labels (`force=Russian forces`) into the URL, which are theirs to read.
+    """
+    key = getattr(notice, "key", None)
+    return key in ("force", "metric") and st.query_params.get_all(key) == params.get(key)
+
+
+def show_notices(slot, notices: list[str], params: dict[str, list[str]]) -> None:
     """One short line per ignored or corrected link parameter (notices never echo markup)."""
-    for notice in dict.fromkeys(notices):
-        st.caption(f":material/info: {notice}")
+    with slot:
+        for notice in dict.fromkeys(notices):
+            if not taken_by_a_widget(notice, params):
+                st.caption(f":material/info: {notice}")
 
 
 def sidebar_filters() -> None:
@@ -156,7 +168,7 @@ notices = st.session_state.pop(NOTICES_KEY, []) + notices
 follow_link(link, params, pages, notices)
 follow_chart_choice(link)
 tidy_url(params, link)
-show_notices(notices)
+notice_slot = st.container()
 link_slot = st.sidebar.container()
 sidebar_filters()
 view = current_view()
@@ -166,4 +178,5 @@ step = find_step(briefing_steps(ds), st.session_state.get(APPLIED_STEP_KEY))
 if step is not None and link.step == step.number:
     presenter_bar(ds, briefing_steps(ds), step, base)
 page.run()
+show_notices(notice_slot, notices, params)
 link_to_this_view(link_slot, current_view(), base)

@@ -37,6 +37,17 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9 .:-]")
 Params = Mapping[str, "str | list[str]"]
 
 
+class Notice(str):
+    """A notice that is also about one parameter (`key`), so the frame can tell which value it dropped."""
+
+    key: str | None = None
+
+    def __new__(cls, text: str, key: str | None = None) -> Notice:
+        notice = super().__new__(cls, text)
+        notice.key = key
+        return notice
+
+
 @dataclass(frozen=True)
 class View:
     """Everything a shared link carries: page, filters, selection, chart choice, data stamp, step."""
@@ -143,7 +154,7 @@ def parse_choice(single: dict[str, str], key: str, allowed: object, what: str) -
     known = bool((allowed == value).any()) if isinstance(allowed, pd.Series) else value in allowed
     if known:
         return value, []
-    return None, [f"Ignored {key}={echo(value)}: not a known {what}."]
+    return None, [Notice(f"Ignored {key}={echo(value)}: not a known {what}.", key)]
 
 
 def parse_step(single: dict[str, str], ds: Dataset) -> tuple[int | None, list[str]]:

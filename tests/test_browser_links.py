@@ -141,3 +141,18 @@ def test_a_deep_link_on_a_freshly_started_server_shows_the_frame(app_server, pag
     expect(heading(page, "Sources and data quality")).to_be_visible(timeout=TIMEOUT_MS)
     category = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Category")
     expect(category).to_contain_text("combat", timeout=10_000)
+
+
+def test_choosing_a_force_writes_no_notice_and_the_link_names_it_by_id(app_server, page):
+    page.goto(f"{app_server()}/forces")
+    wait_for_app(page)
+    page.get_by_text("Russian forces").click()
+    wait_for_app(page)
+    expect(page.locator("[data-testid='stSidebar'] [data-testid='stCode']").last).to_contain_text(
+        "force=russia", timeout=TIMEOUT_MS
+    )
+    page.reload()
+    wait_for_app(page)
+    expect(heading(page, "Forces and casualties")).to_be_visible(timeout=TIMEOUT_MS)
+    assert page.get_by_text("not a known force").count() == 0
+    expect(page.locator("[data-testid='stRadio'] label:has(input:checked)").first).to_contain_text("Russian forces")
