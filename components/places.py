@@ -7,12 +7,14 @@ the one `{tooltip}` placeholder per layer means a value containing `{name}` cann
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
 
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from components.palette import CATEGORIES, category_color, hex_to_rgb
 from components.timeline import date_labels
@@ -46,6 +48,17 @@ MIN_EXTENT_DEGREES = 2.5  # wide enough that Kursk city and the border stay in v
 # map_style=None instead would make Streamlit substitute an online CARTO basemap.
 OFFLINE: dict = {"map_provider": None}
 ONLINE_BASEMAP: dict = {"map_provider": "carto", "map_style": "light"}
+
+
+COORD_DECIMALS = 5  # about a metre: finer digits only cost bytes on the wire
+
+
+class CompactDeck(pdk.Deck):
+    """A pydeck Deck whose JSON carries no indentation or spaces (pydeck indents by 2: twice the bytes)."""
+
+    def to_json(self) -> str:
+        """The deck spec as compact JSON; `st.pydeck_chart` sends exactly this string."""
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -333,7 +346,8 @@ def place_points(summary: pd.DataFrame) -> tuple[list[dict], list[dict]]:
     exact, vague, stacked = [], [], {}
     for row in ordered.itertuples():
         rgb = list(hex_to_rgb(category_color(row.category)))
-        point = {"location_id": row.location_id, "tooltip": row.tooltip, "position": [row.lon, row.lat]}
+        position = [round(row.lon, COORD_DECIMALS), round(row.lat, COORD_DECIMALS)]
+        point = {"location_id": row.location_id, "tooltip": row.tooltip, "position": position}
         if row.precision == "exact":
             exact.append({**point, "color": rgb + [235], "radius": _radius(row.count)})
             continue
@@ -476,9 +490,10 @@ def places_deck(
 ) -> pdk.Deck:
     """The map: offline context layer, then event places; no tile server unless `basemap`.
 
-    `selected` gets a ring; the view opens on it when `centre_on_selected` (a `place=` link),
-    while a place clicked on the map keeps the reader's view. Pass `summary` (from `place_summaries`)
-    to reuse one already computed.
+    A `selected` place from a link (`centre_on_selected`) gets a ring and the view opens on it. A place
+    clicked on the map changes nothing in the deck: the browser already highlights the clicked mark, and an
+    unchanged spec lets Streamlit send a reference to the deck it holds instead of the whole deck again.
+    Pass `summary` (from `place_summaries`) to reuse one already computed.
     """
     summary = place_summaries(locations, events, geo) if summary is None else summary
     mapped = summary[summary["on_map"]] if len(summary) else summary
@@ -487,8 +502,9 @@ def places_deck(
     points = cluster_places(mapped) if map_note(summary, max_places) else mapped
     view = map_view(summary, selected if centre_on_selected else None)
     # Labels go on top: they are not pickable, so clicks still reach the places beneath.
-    layers = context_layers(geo, drop, basemap) + place_layers(points, selected) + label_layers(geo, drop, shown)
-    return pdk.Deck(
+    ringed = selected if centre_on_selected else None
+    layers = context_layers(geo, drop, basemap) + place_layers(points, ringed) + label_layers(geo, drop, shown)
+    return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom),
         tooltip=TOOLTIP,

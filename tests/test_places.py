@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pydeck as pdk
 import pytest
 
 from components.palette import category_color, hex_to_rgb
@@ -248,3 +249,25 @@ def test_a_summary_already_computed_gives_the_same_deck():
 def test_over_an_online_basemap_the_oblast_fill_lets_the_tiles_show_through():
     assert layer(places_deck(LOCATIONS, EVENTS, GEO), "oblasts").opacity == 1.0
     assert layer(places_deck(LOCATIONS, EVENTS, GEO, basemap=True), "oblasts").opacity < 0.5
+
+
+def test_deck_json_is_compact_and_says_the_same_as_pydecks_indented_json():
+    deck = places_deck(LOCATIONS, EVENTS, GEO)
+    compact = deck.to_json()
+    indented = pdk.Deck.to_json(deck)
+    assert compact == json.dumps(json.loads(compact), sort_keys=True, separators=(",", ":"))
+    assert json.loads(compact) == json.loads(indented) and len(compact) < len(indented) * 0.7
+
+
+def test_a_click_on_the_map_leaves_the_deck_spec_unchanged_so_only_a_reference_is_resent():
+    summary = place_summaries(LOCATIONS, EVENTS, GEO)
+    before = places_deck(LOCATIONS, EVENTS, GEO, summary=summary).to_json()
+    clicked = places_deck(LOCATIONS, EVENTS, GEO, selected="plekhovo", centre_on_selected=False, summary=summary)
+    assert clicked.to_json() == before
+    assert all(item.id != "selected" for item in clicked.layers)
+
+
+def test_place_positions_are_rounded_to_about_a_metre():
+    locations = make_locations({"location_id": "x", "name": "X", "lat": 51.123456789, "lon": 35.987654321})
+    deck = places_deck(locations, make_events({"location_ids": ("x",)}), GEO)
+    assert layer(deck, "places").data[0]["position"] == [35.98765, 51.12346]
