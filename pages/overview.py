@@ -93,6 +93,8 @@ st.header("Key quotes", anchor=False)
 quotes = key_quotes(ds)
 if not quotes:
     st.info("No quotes match the current filters.")
+elif len(ds.quotes) > len(quotes):
+    st.caption(f"{len(quotes)} of {len(ds.quotes)} quotes; the others are in the timeline's and the map's panels.")
 for quote in quotes:
     st.markdown(f"> {plain_markdown(quote.text)}")
     st.caption(plain_markdown(f"— {quote.speaker}, {quote.source}"))

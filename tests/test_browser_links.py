@@ -88,6 +88,10 @@ def test_the_default_briefing_can_be_walked_end_to_end_with_the_next_button(app_
         wait_for_app(page)
         expect(heading(page, step.title)).to_be_visible(timeout=TIMEOUT_MS)
         assert page.locator("[data-testid='stException']").count() == 0
+        view, _ = step_view(step, DS)
+        if view.metric:
+            checked = page.locator("[data-testid='stRadio'] label:has(input:checked)").last
+            expect(checked).to_contain_text("Losses" if view.metric == "losses" else "Force size")
         if step is not STEPS[-1]:
             page.get_by_role("button", name="Next →").click()
     expect(page.get_by_role("button", name="Next →")).to_be_disabled()
