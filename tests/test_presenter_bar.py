@@ -21,4 +21,3 @@ from components.presenter_bar import presenter_passcode
 )
 def test_the_presenter_passcode_is_read_from_its_own_secrets_table(secrets, expected):
     assert presenter_passcode(secrets) == expected
-

@@ -10,7 +10,7 @@ import pytest
 
 from components.filters import Filters
 from components.loading import load_dataset
-from components.views import MAX_TEXT, View, echo, parse_query, parse_view, share_link, view_query
+from components.views import MAX_TEXT, View, app_base, echo, parse_query, parse_view, share_link, view_query
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 
@@ -156,3 +156,16 @@ def test_known_values_are_kept_when_others_beside_them_are_dropped(ds):
 def test_a_briefing_query_string_is_read_like_a_link(ds):
     view, notices = parse_query("page=forces&force=dprk&metric=losses", ds)
     assert (view.page, view.force, view.metric, notices) == ("forces", "dprk", "losses", [])
+
+
+@pytest.mark.parametrize(
+    ("url", "page_path", "expected"),
+    [
+        ("http://host:8501/timeline", "timeline", "http://host:8501"),
+        ("https://example.org/briefing/map?place=x", "map", "https://example.org/briefing"),
+        ("http://host:8501/", "", "http://host:8501"),
+        (None, "map", ""),
+    ],
+)
+def test_the_apps_root_address_is_the_current_address_without_the_pages_path(url, page_path, expected):
+    assert app_base(url, page_path) == expected
