@@ -2,6 +2,9 @@
 
 Every estimate stays its own mark: a range is a vertical bar, a point a marker, an open-ended
 claim ("over 3,000") a marker with an upward arrow and a '≥' label. Metrics differ by marker shape.
+Beyond `MAX_ESTIMATES` in one view the claims are summarised per claimant, metric and period (a bar
+from the lowest to the highest figure claimed, the number of claims in its hover; nothing is summed),
+with a note saying so; narrowing the dates or claimants brings back every claim.
 Data strings are escaped before they reach plotly, whose labels are pseudo-HTML.
 """
 
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -29,6 +33,9 @@ METRIC_SYMBOLS: dict[str, str] = {
 FORCE_NAMES = {"dprk": "North Korean forces", "russia": "Russian forces", "ukraine": "Ukrainian forces"}
 SEED_SOURCE_ID = "seed-article"
 NON_COMBAT = ("support", "planned")
+MAX_ESTIMATES = 1500  # claims drawn one by one up to this many; beyond, summarised per period
+MAX_BINS = 600  # the finest period whose claimant × metric × period bins stay under this is used
+BIN_PERIODS = (("W", "week"), ("M", "month"), ("Q", "quarter"))
 
 
 def metric_words(metric: str) -> str:
@@ -138,6 +145,9 @@ def chart_rows(
     if rows.empty:
         return rows.assign(x=pd.Series(dtype="datetime64[ns]"), top=0, hover="", seed=False)
     labels = source_labels(sources)
+    # Plain floats once: every trace reads them, and nullable Int64 converts slowly each time.
+    rows["low"] = rows["low"].astype("float64")
+    rows["high"] = rows["high"].astype("float64")
     rows["x"] = _offsets(rows)
     rows["open_ended"] = rows["high"].isna()
     rows["non_combat"] = column(rows, "role", "combat").isin(NON_COMBAT)
@@ -209,9 +219,14 @@ def _arrowheads(rows: pd.DataFrame, name: str, color: str, arrow: float) -> go.S
         legendgroup=name,
         showlegend=False,
         name=name,
-        customdata=list(zip(rows["estimate_id"], rows["hover"], strict=True)),
+        customdata=_custom(rows),
         hovertemplate="%{customdata[1]}<extra></extra>",
     )
+
+
+def _custom(rows: pd.DataFrame) -> np.ndarray:
+    """(id, hover) per mark as one object array: plotly validates it at once, not tuple by tuple."""
+    return np.column_stack([rows["estimate_id"].to_numpy(dtype=object), rows["hover"].to_numpy(dtype=object)])
 
 
 def _markers(rows: pd.DataFrame, name: str, color: str, column: str, legend: bool = True) -> go.Scatter:
@@ -228,7 +243,7 @@ def _markers(rows: pd.DataFrame, name: str, color: str, column: str, legend: boo
         name=name,
         legendgroup=name,
         showlegend=False,
-        customdata=list(zip(rows["estimate_id"], rows["hover"], strict=True)),
+        customdata=_custom(rows),
         hovertemplate="%{customdata[1]}<extra></extra>",
     )
 
@@ -246,7 +261,7 @@ def _seed_stars(rows: pd.DataFrame, arrow: float) -> go.Scatter:
         marker={"symbol": "star", "size": 15, "color": "#222222"},
         name="seed article headline claim",
         legendgroup="seed",
-        customdata=list(zip(seeded["estimate_id"], seeded["hover"], strict=True)),
+        customdata=_custom(seeded),
         hovertemplate="%{customdata[1]}<extra></extra>",
     )
 
@@ -280,6 +295,115 @@ def _key_traces(metric_group: str) -> list[go.Scatter]:
     return keys
 
 
+def bin_period(rows: pd.DataFrame, max_bins: int = MAX_BINS) -> tuple[str, str]:
+    """The finest period (week, month, quarter) giving at most `max_bins` claimant × metric × period bins."""
+    for freq, unit in BIN_PERIODS:
+        starts = rows["as_of"].dt.to_period(freq).dt.start_time
+        if len(pd.MultiIndex.from_arrays([rows["claimant"], rows["metric"], starts]).unique()) <= max_bins:
+            return freq, unit
+    return BIN_PERIODS[-1]
+
+
+def charted_count(estimates: pd.DataFrame, force: str, metric_group: str) -> int:
+    """How many estimates of the view give a number (the marks the chart would draw one by one)."""
+    return int(in_group(estimates, force, metric_group)["low"].notna().sum())
+
+
+def forces_note(
+    estimates: pd.DataFrame, force: str, metric_group: str, max_estimates: int = MAX_ESTIMATES
+) -> str | None:
+    """The note shown when claims are summarised per period instead of drawn one by one, else None."""
+    count = charted_count(estimates, force, metric_group)
+    if count <= max_estimates:
+        return None
+    rows = in_group(estimates, force, metric_group)
+    _, unit = bin_period(rows[rows["low"].notna()])
+    return (
+        f"{count:,} claims summarised per claimant, metric and {unit}: each bar runs from the lowest to the "
+        f"highest figure claimed that {unit}, its hover gives the number of claims (never summed). "
+        "Narrow the date range or choose claimants in the sidebar to see each claim."
+    )
+
+
+def binned_estimates(rows: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """Claims per claimant, metric and period: count, lowest figure, highest figure, open-ended and support counts."""
+    keyed = rows.assign(
+        as_of=rows["as_of"].dt.to_period(freq).dt.start_time,
+        low=rows["low"].astype("float64"),
+        top=rows["high"].fillna(rows["low"]).astype("float64"),
+        open_ended=rows["high"].isna(),
+        non_combat=column(rows, "role", "combat").isin(NON_COMBAT),
+    )
+    return keyed.groupby(["claimant", "metric", "as_of"], as_index=False, sort=True).agg(
+        count=("low", "size"),
+        low=("low", "min"),
+        top=("top", "max"),
+        open_ended=("open_ended", "sum"),
+        non_combat=("non_combat", "sum"),
+    )
+
+
+def bin_hover(bins: pd.DataFrame, unit: str) -> list[str]:
+    """Escaped hover labels of summarised claims: claimant, metric, period, count and the span of figures."""
+    parts = zip(bins["claimant"], bins["metric"], bins["as_of"], bins["count"], bins["low"], bins["top"], strict=True)
+    labels = [
+        f"<b>{clip(who)}</b><br>{clip(metric_words(metric))}: {n:,} claim{'s' if n != 1 else ''} "
+        f"in the {unit} of {when:%Y-%m-%d}<br>"
+        + (f"figure: {int(low):,}" if low == top else f"lowest {int(low):,} · highest {int(top):,}")
+        for who, metric, when, n, low, top in parts
+    ]
+    extras = [
+        (f"<br>{o:,} open-ended (≥)" if o else "") + (f"<br>{c:,} support / planned" if c else "")
+        for o, c in zip(bins["open_ended"], bins["non_combat"], strict=True)
+    ]
+    return [
+        f"{a}{b}<br><i>narrow the dates or claimants to see each claim</i>" for a, b in zip(labels, extras, strict=True)
+    ]
+
+
+def binned_rows(estimates: pd.DataFrame, force: str, metric_group: str) -> pd.DataFrame:
+    """The summarised marks of a view too dense to draw claim by claim: one row per claimant, metric, period."""
+    rows = in_group(estimates, force, metric_group)
+    rows = rows[rows["low"].notna()]
+    freq, unit = bin_period(rows)
+    bins = binned_estimates(rows, freq)
+    bins["hover"] = bin_hover(bins, unit)
+    bins["x"] = _offsets(bins)
+    # Marks of a summary: filled markers (the counts of open-ended and support claims are in the hover).
+    return bins.assign(high=bins["top"], open_ended=False, non_combat=False, estimate_id="")
+
+
+def _binned_traces(bins: pd.DataFrame, colors: dict[str, str]) -> list:
+    """Per claimant: bars from the lowest to the highest figure of each period, markers at both ends."""
+    traces: list = []
+    for claimant, color in colors.items():
+        part = bins[bins["claimant"] == claimant]
+        if part.empty:
+            continue
+        name = html.escape(claimant)
+        spans = part[part["top"] > part["low"]]
+        if len(spans):
+            xs, ys = _segments(spans, spans["top"])
+            traces.append(_line(xs, ys, name, color, "solid", 5))
+        traces.append(_markers(part, name, color, "low"))
+        if len(spans):
+            traces.append(_markers(spans, name, color, "top"))
+        traces.append(_swatch(name, color))
+    return traces
+
+
+def _claim_traces(rows: pd.DataFrame, colors: dict[str, str], arrow: float) -> list:
+    """Every claim its own mark, claimant by claimant, and a star on the seed article's headline claims."""
+    traces: list = []
+    for claimant, color in colors.items():
+        part = rows[rows["claimant"] == claimant]
+        if len(part):
+            traces += _claimant_traces(part, html.escape(claimant), color, arrow)
+    if rows.get("seed", pd.Series(dtype=bool)).any():
+        traces.append(_seed_stars(rows, arrow))
+    return traces
+
+
 def forces_figure(
     estimates: pd.DataFrame,
     force: str,
@@ -287,20 +411,32 @@ def forces_figure(
     *,
     sources: pd.DataFrame | None = None,
     seed_ids: frozenset[str] = frozenset(),
+    max_estimates: int = MAX_ESTIMATES,
 ) -> go.Figure:
-    """Estimates over time by claimant for one force and metric group; never summed."""
-    rows = chart_rows(estimates, force, metric_group, sources, seed_ids)
-    fig = go.Figure()
-    ymax = float(rows["top"].max()) if len(rows) else 1.0
-    arrow = ymax * 0.08
+    """Estimates over time by claimant for one force and metric group; never summed.
+
+    Up to `max_estimates` claims each get their own mark; beyond, claims are summarised per claimant,
+    metric and period (see `forces_note`), and the seed article's headline claims keep their own stars.
+    """
     colors = claimant_colors(in_group(estimates, force, metric_group))
-    for claimant, color in colors.items():
-        part = rows[rows["claimant"] == claimant]
-        if len(part):
-            fig.add_traces(_claimant_traces(part, html.escape(claimant), color, arrow))
-    if rows.get("seed", pd.Series(dtype=bool)).any():
-        fig.add_trace(_seed_stars(rows, arrow))
-    fig.add_traces(_key_traces(metric_group))
+    dense = charted_count(estimates, force, metric_group) > max_estimates
+    seeds = estimates[estimates["estimate_id"].isin(seed_ids)] if dense else estimates
+    rows = chart_rows(seeds, force, metric_group, sources, seed_ids)
+    bins = binned_rows(estimates, force, metric_group) if dense else rows.iloc[0:0]
+    ymax = max(float(rows["top"].max()) if len(rows) else 0.0, float(bins["top"].max()) if len(bins) else 0.0) or 1.0
+    arrow = ymax * 0.08
+    traces = _binned_traces(bins, colors) if dense else []
+    traces += _claim_traces(rows[rows["seed"]] if dense else rows, {} if dense else colors, arrow)
+    fig = go.Figure(data=traces + _key_traces(metric_group))
+    _forces_layout(fig, ymax)
+    if dense:
+        label = f"{charted_count(estimates, force, metric_group):,} claims summarised per period — not drawn one by one"
+        fig.add_annotation(text=label, xref="paper", yref="paper", x=0, y=1.04, showarrow=False, xanchor="left")
+    return fig
+
+
+def _forces_layout(fig: go.Figure, ymax: float) -> None:
+    """Date axis, person axis with room for arrows and stars, legend below."""
     fig.update_xaxes(type="date", showgrid=True, title=None)
     fig.update_yaxes(title="persons", tickformat=",", rangemode="tozero", range=[-ymax * 0.04, ymax * 1.3])
     fig.update_layout(
@@ -310,7 +446,6 @@ def forces_figure(
         hovermode="closest",
         hoverlabel={"align": "left"},
     )
-    return fig
 
 
 def forces_alt(estimates: pd.DataFrame, force: str, metric_group: str) -> str:

@@ -14,6 +14,7 @@ from components.forces import (
     FORCE_NAMES,
     forces_alt,
     forces_figure,
+    forces_note,
     forces_table,
     in_group,
     seed_estimate_ids,
@@ -25,6 +26,7 @@ METRIC_LABELS = {
     "size": "Force size (deployed, present)",
     "losses": "Losses (killed, wounded, killed or wounded, captured, missing)",
 }
+LAZY_ROWS = 1000  # longer tables load as the reader scrolls, so the page stays small on the wire
 TABLE_COLUMNS = {
     "link": st.column_config.LinkColumn("link", display_text="open source"),
     "figure": st.column_config.TextColumn("figure as stated"),
@@ -34,8 +36,8 @@ TABLE_COLUMNS = {
 @st.cache_resource(max_entries=32, show_spinner=False)
 def forces_view(
     _ds: Dataset, fingerprint: str, filters: Filters, force: str, metric: str
-) -> tuple[go.Figure, pd.DataFrame, pd.DataFrame]:
-    """Chart, table and no-number claims for one dataset, filter state, force and metric group.
+) -> tuple[go.Figure, pd.DataFrame, pd.DataFrame, str | None, str]:
+    """Chart, table, no-number claims, density note and alt text for one dataset, filters, force and metrics.
 
     Built once and shared read-only by every session (`cache_resource`: no copy per rerun).
     """
@@ -43,7 +45,19 @@ def forces_view(
     figure = forces_figure(_ds.estimates, force, metric, sources=_ds.sources, seed_ids=seeds)
     table = forces_table(in_group(_ds.estimates, force, metric), _ds.sources)
     vague = forces_table(unplotted_estimates(_ds.estimates, force, metric), _ds.sources)
-    return figure, table, vague
+    note = forces_note(_ds.estimates, force, metric)
+    return figure, table, vague, note, forces_alt(_ds.estimates, force, metric)
+
+
+def claims_table(table: pd.DataFrame) -> None:
+    """A table of claims; a long one loads its rows as the reader scrolls (all of them, none dropped)."""
+    lazy = len(table) > LAZY_ROWS
+    if lazy:
+        st.caption(
+            f"{len(table):,} rows, loaded as you scroll; download them all as CSV from the Sources page, "
+            "or narrow the filters to search and sort here."
+        )
+    st.dataframe(table, hide_index=True, column_config=TABLE_COLUMNS, lazy=lazy)
 
 
 ds = filtered_dataset()
@@ -60,14 +74,15 @@ st.caption(
     'an arrow with ≥ an open-ended claim ("over 3,000"); hollow markers and dashed bars are support or '
     "planned troops. Claims made on the same day stand side by side. ★ marks the seed article's headline claims."
 )
-estimates = ds.estimates
-figure, table, vague = forces_view(ds, ds.fingerprint, view.filters, force, metric)
+figure, table, vague, note, alt = forces_view(ds, ds.fingerprint, view.filters, force, metric)
 if table.empty:
     st.info("No estimates for this force and these figures match the current filters.")
 else:
-    st.plotly_chart(figure, key="forces_chart", alt=forces_alt(estimates, force, metric), config={"displaylogo": False})
+    if note:
+        st.info(note)
+    st.plotly_chart(figure, key="forces_chart", alt=alt, config={"displaylogo": False})
     if len(vague):
         st.markdown("**Claims that give no number** (not charted, listed as stated)")
-        st.dataframe(vague, hide_index=True, column_config=TABLE_COLUMNS)
+        claims_table(vague)
     st.markdown("**The same figures with their sources**")
-    st.dataframe(table, hide_index=True, column_config=TABLE_COLUMNS)
+    claims_table(table)

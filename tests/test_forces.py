@@ -6,8 +6,10 @@ import pandas as pd
 
 from components.forces import (
     METRIC_SYMBOLS,
+    bin_period,
     forces_alt,
     forces_figure,
+    forces_note,
     forces_table,
     seed_estimate_ids,
     stated_figure,
@@ -234,3 +236,67 @@ def test_empty_tables_give_an_empty_chart_and_table():
     empty = make_estimates({}).iloc[0:0]
     assert forces_table(empty, SOURCES.iloc[0:0]).empty
     assert [t for t in forces_figure(empty, "dprk", "size").data if t.customdata is not None] == []
+
+
+DENSE = make_estimates(
+    *(
+        {"estimate_id": f"d{i}", "as_of": f"2025-01-{13 + i % 3}", "low": 100 * (i + 1), "high": 100 * (i + 1)}
+        for i in range(5)
+    ),
+    {"estimate_id": "d-open", "as_of": "2025-01-15", "low": 900, "high": None},
+    {"estimate_id": "d-other", "claimant": "ISW", "as_of": "2025-03-03", "metric": "wounded", "low": 50, "high": 70},
+)
+
+
+def summary_marks(fig) -> list[tuple[object, int]]:
+    """(trace, index) of every hoverable mark that stands for several claims."""
+    return [
+        (t, i)
+        for t in fig.data
+        if t.customdata is not None
+        for i, custom in enumerate(t.customdata)
+        if "claim" in str(custom[1]) and "narrow the dates" in str(custom[1])
+    ]
+
+
+def test_a_view_with_more_claims_than_the_limit_summarises_them_per_claimant_metric_and_week():
+    fig = forces_figure(DENSE, "dprk", "losses", max_estimates=3)
+    hovers = sorted(str(t.customdata[i][1]) for t, i in summary_marks(fig))
+    nis = [h for h in hovers if "South Korea NIS" in h]
+    assert nis and all("6 claims in the week of 2025-01-13" in h for h in nis)
+    assert all("lowest 100 · highest 900" in h and "1 open-ended" in h for h in nis)
+    assert any("ISW" in h and "1 claim in the week of 2025-03-03" in h for h in hovers)
+
+
+def test_summarised_claims_span_the_lowest_to_the_highest_figure_never_their_sum():
+    fig = forces_figure(DENSE, "dprk", "losses", max_estimates=3)
+    values = {t.y[i] for t, i in summary_marks(fig) if "South Korea NIS" in str(t.customdata[i][1])}
+    assert values == {100.0, 900.0}
+    assert not any(t.customdata is not None and "d0" in [str(c[0]) for c in t.customdata] for t in fig.data)
+
+
+def test_dense_views_get_a_note_with_the_count_and_how_to_see_each_claim():
+    note = forces_note(DENSE, "dprk", "losses", max_estimates=3)
+    assert note and "7 claims summarised per claimant, metric and week" in note and "Narrow the date range" in note
+    assert forces_note(DENSE, "dprk", "losses") is None
+    fig = forces_figure(DENSE, "dprk", "losses", max_estimates=3)
+    assert any("7 claims summarised" in a.text for a in fig.layout.annotations)
+
+
+def test_at_or_under_the_limit_every_claim_keeps_its_own_mark():
+    fig = forces_figure(DENSE, "dprk", "losses", max_estimates=7)
+    assert not summary_marks(fig)
+    assert {eid for eid in (f"d{i}" for i in range(5)) if marks(fig, eid)} == {f"d{i}" for i in range(5)}
+    assert not fig.layout.annotations
+
+
+def test_seed_article_headline_claims_keep_their_own_star_when_the_rest_is_summarised():
+    fig = forces_figure(DENSE, "dprk", "losses", max_estimates=3, seed_ids=frozenset({"d2"}))
+    stars = [t for t in fig.data if t.name == "seed article headline claim"]
+    assert stars and [str(c[0]) for c in stars[0].customdata] == ["d2"]
+
+
+def test_bins_grow_from_weeks_to_months_when_weekly_bins_would_be_too_many():
+    weekly = make_estimates(*({"as_of": f"2025-01-{d:02d}"} for d in (6, 13, 20, 27)))
+    assert bin_period(weekly, max_bins=4) == ("W", "week")
+    assert bin_period(weekly, max_bins=3) == ("M", "month")
