@@ -65,7 +65,7 @@ def step_buttons(steps: tuple[Step, ...], step: Step) -> None:
     before, after = neighbours(steps, step.number)
     back, counter, forward = st.columns([1, 2, 1], vertical_alignment="center")
     back.button(
-        "← Previous",
+        "Previous",
         key="presenter_previous",
         shortcut="Left",
         disabled=before is None,
@@ -75,7 +75,7 @@ def step_buttons(steps: tuple[Step, ...], step: Step) -> None:
     )
     counter.markdown(f"**Step {step.number} of {len(steps)}**", text_alignment="center")
     forward.button(
-        "Next →",
+        "Next",
         key="presenter_next",
         shortcut="Right",
         disabled=after is None,

@@ -46,7 +46,7 @@ def share_link(page) -> str:
 
 def press_when_settled(page, counter: str, key: str) -> None:
     """Press a key as a presenter does: once the page has settled and they have clicked into it."""
-    expect(page.get_by_role("button", name="Next →")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(page.get_by_role("button", name="Next")).to_be_visible(timeout=TIMEOUT_MS)
     page.wait_for_timeout(1_000)  # the shortcut is bound just after the button first mounts
     page.get_by_text(counter).click()
     page.keyboard.press(key)
@@ -93,8 +93,8 @@ def test_the_default_briefing_can_be_walked_end_to_end_with_the_next_button(app_
             checked = page.locator("[data-testid='stRadio'] label:has(input:checked)").last
             expect(checked).to_contain_text("Losses" if view.metric == "losses" else "Force size")
         if step is not STEPS[-1]:
-            page.get_by_role("button", name="Next →").click()
-    expect(page.get_by_role("button", name="Next →")).to_be_disabled()
+            page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("button", name="Next")).to_be_disabled()
 
 
 def test_a_view_link_opens_the_same_filters_and_page_in_a_fresh_context(app_server, page, browser):
