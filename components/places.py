@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import weakref
 from dataclasses import dataclass
 
 import pandas as pd
@@ -54,11 +55,20 @@ COORD_DECIMALS = 5  # about a metre: finer digits only cost bytes on the wire
 
 
 class CompactDeck(pdk.Deck):
-    """A pydeck Deck whose JSON carries no indentation or spaces (pydeck indents by 2: twice the bytes)."""
+    """A pydeck Deck whose JSON carries no indentation or spaces (pydeck indents by 2: twice the bytes).
+
+    The JSON is written once and kept: a deck is built, then only drawn (and may be shared between
+    sessions from a cache), so serialising it again on every rerun would only repeat the same work.
+    """
 
     def to_json(self) -> str:
         """The deck spec as compact JSON; `st.pydeck_chart` sends exactly this string."""
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        if self not in _WRITTEN:  # kept beside the deck: an attribute would be serialised with it
+            _WRITTEN[self] = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        return _WRITTEN[self]
+
+
+_WRITTEN: weakref.WeakKeyDictionary[CompactDeck, str] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -178,6 +179,11 @@ def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
+def _custom(group: pd.DataFrame) -> np.ndarray:
+    """(event id, hover) per mark as one object array: plotly validates it at once, not tuple by tuple."""
+    return np.column_stack([group["event_id"].to_numpy(dtype=object), group["hover"].to_numpy(dtype=object)])
+
+
 def _point_trace(group: pd.DataFrame, category: str, approx: bool) -> go.Scatter:
     """Markers for day-precision (filled) or approximate (hollow, '≈') events of one category."""
     return go.Scatter(
@@ -195,7 +201,7 @@ def _point_trace(group: pd.DataFrame, category: str, approx: bool) -> go.Scatter
         },
         name=html.escape(category),
         showlegend=False,
-        customdata=list(zip(group["event_id"], group["hover"], strict=True)),
+        customdata=_custom(group),
         hovertemplate="%{customdata[1]}<extra></extra>",
     )
 
@@ -227,7 +233,7 @@ def _bar_trace(group: pd.DataFrame, category: str) -> go.Bar:
         },
         name=html.escape(category),
         showlegend=False,
-        customdata=list(zip(group["event_id"], group["hover"], strict=True)),
+        customdata=_custom(group),
         hovertemplate="%{customdata[1]}<extra></extra>",
     )
 

@@ -18,6 +18,7 @@ from components.details import (
 from components.filters import Filters
 from components.places import (
     CREDITS,
+    CompactDeck,
     elsewhere_events,
     map_alt,
     map_note,
@@ -42,6 +43,21 @@ def map_tables(_ds: Dataset, fingerprint: str, filters: Filters) -> tuple[pd.Dat
     return summary, elsewhere_events(_ds.locations, _ds.events, _ds.geo), places_table(summary, _ds.locations)
 
 
+@st.cache_resource(max_entries=32, show_spinner=False)
+def map_deck(
+    _ds: Dataset, fingerprint: str, filters: Filters, ringed: str | None, basemap: bool
+) -> tuple[CompactDeck, str | None, str]:
+    """The deck (its JSON written once), the merge note and the alt text: shared read-only by every session.
+
+    `ringed` is a place opened by a link (ringed and centred); a place clicked on the map leaves the deck
+    as it was, so a click reuses the cached deck and Streamlit re-sends only a reference to it.
+    """
+    summary, away, _ = map_tables(_ds, fingerprint, filters)
+    deck = places_deck(_ds.locations, _ds.events, _ds.geo, selected=ringed, basemap=basemap, summary=summary)
+    deck.to_json()
+    return deck, map_note(summary), map_alt(summary, len(away))
+
+
 ds = filtered_dataset()
 view = current_view()
 summary, away, table = map_tables(ds, ds.fingerprint, view.filters)
@@ -53,20 +69,10 @@ place = follow_selection("place", clicked, view.place)
 map_column, side_column = st.columns([3, 2], gap="medium")
 with map_column:
     basemap = st.toggle("Online basemap (needs internet)", key="basemap")
-    if note := map_note(summary):
+    deck, note, alt = map_deck(ds, ds.fingerprint, view.filters, place if clicked is None else None, basemap)
+    if note:
         st.info(note)
-    deck = places_deck(
-        ds.locations,
-        ds.events,
-        ds.geo,
-        selected=place,
-        basemap=basemap,
-        centre_on_selected=clicked is None,
-        summary=summary,
-    )
-    st.pydeck_chart(
-        deck, on_select="rerun", selection_mode="single-object", key="map", height=520, alt=map_alt(summary, len(away))
-    )
+    st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=520, alt=alt)
     st.caption(
         "Dots: places with events, coloured by their main category, larger with more events. Rings: places "
         f"known only approximately. Red line: the Russia–Ukraine border. Map data: {CREDITS}."

@@ -13,9 +13,9 @@ from components.timeline import binning_note, selected_event_id, timeline_alt, t
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def cached_figure(_events: pd.DataFrame, fingerprint: str, filters: Filters) -> go.Figure:
-    """The figure for one dataset and filter state, built once and shared read-only by every session."""
-    return timeline_figure(_events)
+def cached_figure(_events: pd.DataFrame, fingerprint: str, filters: Filters) -> tuple[go.Figure, str | None, str]:
+    """Figure, binning note and alt text for one dataset and filter state: built once, shared read-only."""
+    return timeline_figure(_events), binning_note(_events), timeline_alt(_events)
 
 
 ds = filtered_dataset()
@@ -35,14 +35,15 @@ with chart_column:
         st.info("No events match the current filters. Widen the date range or reset the filters in the sidebar.")
         chosen = None
     else:
-        if note := binning_note(events):
+        figure, note, alt = cached_figure(events, ds.fingerprint, view.filters)
+        if note:
             st.info(note)
         state = st.plotly_chart(
-            cached_figure(events, ds.fingerprint, view.filters),
+            figure,
             key="timeline",
             on_select="rerun",
             selection_mode="points",
-            alt=timeline_alt(events),
+            alt=alt,
             config={"displaylogo": False},
         )
         chosen = selected_event_id(state.selection)

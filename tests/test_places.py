@@ -271,3 +271,9 @@ def test_place_positions_are_rounded_to_about_a_metre():
     locations = make_locations({"location_id": "x", "name": "X", "lat": 51.123456789, "lon": 35.987654321})
     deck = places_deck(locations, make_events({"location_ids": ("x",)}), GEO)
     assert layer(deck, "places").data[0]["position"] == [35.98765, 51.12346]
+
+
+def test_deck_json_is_written_once_and_reused_by_later_reruns():
+    deck = places_deck(LOCATIONS, EVENTS, GEO)
+    assert deck.to_json() is deck.to_json()
+    assert "compact" not in deck.to_json().lower()
