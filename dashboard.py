@@ -14,6 +14,7 @@ from components.app_state import (
     claimant_options,
     current_view,
     full_dataset,
+    page_script,
     raw_params,
     reset_filters,
 )
@@ -39,7 +40,7 @@ APPLIED_STEP_KEY = "_applied_step"
 def make_pages() -> dict[str, st.Page]:
     """One st.Page per page; the url path equals the `page` parameter's value."""
     return {
-        name: st.Page(f"pages/{name}.py", title=title, icon=icon, url_path=name, default=name == "overview")
+        name: st.Page(page_script(name), title=title, icon=icon, url_path=name, default=name == "overview")
         for name, (title, icon) in PAGE_TITLES.items()
     }
 

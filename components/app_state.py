@@ -23,8 +23,19 @@ from components.schema import CATEGORIES, CONFIDENCES, FORCES
 from components.views import MAX_TEXT, METRIC_GROUPS, View, known_claimants, parse_view
 
 PAGE_KEY = "_page_name"
+ROOT = Path(__file__).resolve().parent.parent
 VERSION_KEY = "_data_version"
 VERSION_TTL_S = 1.0
+
+
+def page_script(name: str) -> str:
+    """A page's script path relative to `dashboard.py`, in whichever folder beside it holds the pages.
+
+    The folder is found, not named, because a folder called `pages/` must not hold them (Streamlit would run
+    its scripts as legacy pages, skipping the frame and the gate, until some run reaches st.navigation).
+    """
+    folders = sorted(d.name for d in ROOT.iterdir() if d.is_dir() and (d / "overview.py").is_file())
+    return f"{folders[0]}/{name}.py" if folders else f"pages/{name}.py"
 
 
 def data_folder() -> Path:

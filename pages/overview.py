@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.app_state import filtered_dataset, full_dataset, reload_data
+from components.app_state import filtered_dataset, full_dataset, page_script, reload_data
 from components.details import plain_markdown
 from components.headlines import Figure, Headline, doubtful_figures, headlines, key_quotes
 from components.schema import CONFIDENCE_MEANINGS
@@ -82,7 +82,7 @@ st.markdown(
 st.caption(f"Newest source: {date_label(newest) if newest is not None else 'none'}.")
 if ds.problems:
     st.caption(f"{len(ds.problems)} problems were found in the data; rows with problems are left out.")
-    st.page_link("pages/sources.py", label="See the data-quality report", icon=":material/fact_check:")
+    st.page_link(page_script("sources"), label="See the data-quality report", icon=":material/fact_check:")
 st.header("Headline figures", anchor=False)
 found = headlines(ds)
 if not found:
