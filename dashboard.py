@@ -11,6 +11,7 @@ from components.access import access_granted
 from components.app_state import (
     PAGE_KEY,
     apply_filter_state,
+    check_data_files,
     claimant_options,
     current_view,
     full_dataset,
@@ -159,6 +160,7 @@ def link_to_this_view(slot, view: View, base: str) -> None:
 st.set_page_config(page_title="Kursk briefing", page_icon=":material/map:", layout="wide")
 if not access_granted():
     st.stop()
+check_data_files()
 pages = make_pages()
 page = st.navigation(list(pages.values()))
 st.session_state[PAGE_KEY] = next(name for name, p in pages.items() if p.url_path == page.url_path)

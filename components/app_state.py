@@ -7,7 +7,6 @@ reads them back from `st.session_state`, so every page sees the same filters.
 from __future__ import annotations
 
 import hashlib
-import time
 from dataclasses import astuple, replace
 from datetime import date
 from pathlib import Path
@@ -25,7 +24,6 @@ from components.views import MAX_TEXT, METRIC_GROUPS, View, known_claimants, par
 PAGE_KEY = "_page_name"
 ROOT = Path(__file__).resolve().parent.parent
 VERSION_KEY = "_data_version"
-VERSION_TTL_S = 1.0
 
 
 def page_script(name: str) -> str:
@@ -63,15 +61,25 @@ def frame_first() -> None:
         st.rerun()
 
 
+def folder_version(folder: Path) -> str:
+    """A digest of the data files' names, mtimes and sizes."""
+    return hashlib.sha256(repr(folder_signature(folder)).encode()).hexdigest()
+
+
+def check_data_files() -> None:
+    """Look at the data files' mtimes once per run (the frame calls this first): an edit shows on the next rerun."""
+    folder = data_folder()
+    st.session_state[VERSION_KEY] = (str(folder), folder_version(folder))
+
+
 def data_version(folder: Path) -> str:
-    """A digest of the files' names, mtimes and sizes, checked at most once a second per session."""
+    """The version the frame found at the start of this run (computed here when no frame ran)."""
     memo = st.session_state.get(VERSION_KEY)
-    now = time.monotonic()
-    if memo is not None and memo[0] == str(folder) and now - memo[1] < VERSION_TTL_S:
-        return memo[2]
-    digest = hashlib.sha256(repr(folder_signature(folder)).encode()).hexdigest()
-    st.session_state[VERSION_KEY] = (str(folder), now, digest)
-    return digest
+    if memo is not None and memo[0] == str(folder):
+        return memo[1]
+    version = folder_version(folder)
+    st.session_state[VERSION_KEY] = (str(folder), version)
+    return version
 
 
 def full_dataset() -> Dataset:
