@@ -16,6 +16,7 @@ import datetime
 import json
 import os
 import random
+import subprocess
 import tempfile
 import time
 from collections.abc import Sequence
@@ -382,10 +383,21 @@ def machine_summary(points: list[dict]) -> dict:
     }
 
 
+def code_version() -> str:
+    """The commit the servers ran: `git rev-parse` here, else LOADTEST_COMMIT (a frozen copy has no .git)."""
+    try:
+        found = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    except OSError:
+        found = None
+    if found is not None and found.returncode == 0:
+        return found.stdout.strip()
+    return os.environ.get("LOADTEST_COMMIT", "unknown")
+
+
 def setup_text(options: Options) -> str:
     """One paragraph saying what was run, on what."""
     return (
-        f"{options.viewers} viewers for {options.seconds:.0f} s per phase, think time "
+        f"Code: commit {code_version()}. {options.viewers} viewers for {options.seconds:.0f} s per phase, think time "
         f"{options.think[0]:g}-{options.think[1]:g} s (seed {options.seed}), Streamlit's WebSocket protocol over "
         f"loopback; data: {options.data_dir or 'bundled data/'}; machine: {psutil.cpu_count()} cores, "
         f"{psutil.virtual_memory().total / 2**30:.1f} GB. The one-replica phase talks to the replica directly, "
