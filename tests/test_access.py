@@ -217,24 +217,20 @@ def test_before_the_passcode_nothing_but_the_gate_renders(app: Path) -> None:
     assert page_content(at) == []
 
 
-def page_scripts_folder(app: Path) -> str:
-    """The folder beside `app` that holds its page scripts (the one with a timeline.py page)."""
+def page_scripts(app: Path) -> list[str]:
+    """The app's page scripts, relative to it (the folder beside it that holds timeline.py)."""
     folders = [d for d in app.parent.iterdir() if (d / "timeline.py").exists() and d.name != "components"]
     assert len(folders) == 1, folders
-    return folders[0].name
+    return sorted(f"{folders[0].name}/{script.name}" for script in folders[0].glob("*.py"))
 
 
-def test_page_scripts_are_not_in_a_folder_named_pages() -> None:
-    """Streamlit runs `pages/*.py` next to the main script as classic pages, without the main
-    script, on every run until one reaches st.navigation; behind the gate none does, so a deep
-    link such as /timeline would skip the gate. The page scripts must live in another folder."""
-    assert list((ROOT / "pages").glob("*.py")) == []
-
-
-def test_deep_link_to_a_page_shows_only_the_gate_on_a_fresh_server(app: Path) -> None:
-    at = gated(app)
-    at.switch_page(f"{page_scripts_folder(app)}/timeline.py").run()
-    assert page_content(at) == []
+def test_deep_link_to_any_page_shows_only_the_gate_on_a_fresh_server(app: Path) -> None:
+    """Until a run in the process reaches st.navigation, Streamlit runs `pages/<name>.py` beside the
+    main script on its own for /<name>; behind the gate no run does, so a first deep link could skip it."""
+    for script in page_scripts(app):
+        at = gated(app)
+        at.switch_page(script).run()
+        assert page_content(at) == [], script
 
 
 def test_wrong_passcode_is_refused_and_reveals_nothing(app: Path) -> None:
@@ -331,26 +327,27 @@ LINKED_VIEW = "/timeline?event=treaty-signed"
 
 @pytest.mark.skipif(not DASHBOARD.exists(), reason="dashboard.py not written yet")
 def test_shared_link_opens_on_its_view_after_the_passcode_in_a_browser(app_server, page) -> None:
+    from playwright.sync_api import expect
+
     url = app_server(secrets_toml=f'[access]\npasscode = "{BROWSER_PASSCODE}"\n')
     page.goto(url + LINKED_VIEW)
     wait_for_app(page)
     main = page.get_by_test_id("stMain")
-    assert "Private briefing" in main.inner_text()
+    passcode = page.get_by_label("Passcode")
+    expect(passcode).to_be_visible(timeout=30_000)
+    expect(main).to_contain_text("Private briefing")
     for hidden in ("stPlotlyChart", "stDeckGlJsonChart", "stDataFrame", "stDownloadButton"):
         assert page.get_by_test_id(hidden).count() == 0, hidden
     assert page.get_by_test_id("stSidebarNav").count() == 0
 
-    passcode = page.get_by_label("Passcode")
     passcode.fill("not the passphrase")
     passcode.press("Enter")
-    wait_for_app(page)
-    assert "That passcode is not right." in main.inner_text()
+    expect(main).to_contain_text("That passcode is not right.", timeout=15_000)
     assert page.get_by_test_id("stPlotlyChart").count() == 0
 
     page.wait_for_timeout(1100)
     passcode.fill(BROWSER_PASSCODE)
     passcode.press("Enter")
-    wait_for_app(page)
     page.get_by_test_id("stPlotlyChart").first.wait_for(timeout=30_000)
-    assert "Private briefing" not in main.inner_text()
+    expect(main).not_to_contain_text("Private briefing")
     assert page.url.startswith(url + "/timeline?") and "event=treaty-signed" in page.url
