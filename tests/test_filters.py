@@ -250,7 +250,6 @@ def test_filters_on_100000_events_finish_quickly(monkeypatch):
         pytest.skip("benchmark tables not generated (python -m bench.generate)")
     monkeypatch.setenv("BRIEFING_MAX_TABLE_MB", "100")
     big = load_dataset(folder)
-    started = time.perf_counter()
     f = Filters(
         date_from=date(2025, 1, 1),
         categories=("deployment", "combat"),
@@ -259,10 +258,13 @@ def test_filters_on_100000_events_finish_quickly(monkeypatch):
         text="troops",
         as_of=date(2025, 6, 1),
     )
-    narrowed = apply_filters(big, f)
-    elapsed = time.perf_counter() - started
+    timings = []
+    for _ in range(3):  # the best of three, so a busy machine does not fail the test
+        started = time.perf_counter()
+        narrowed = apply_filters(big, f)
+        timings.append(time.perf_counter() - started)
     assert 0 < len(narrowed.events) < len(big.events)
-    assert elapsed < 1.5, f"filtering took {elapsed:.2f} s"
+    assert min(timings) < 1.0, f"filtering took {min(timings):.2f} s at best"
 
 
 def test_a_dataset_whose_tables_failed_to_load_filters_to_empty_tables():
