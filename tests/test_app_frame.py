@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -10,6 +11,7 @@ import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from components.app_state import page_script
 from components.briefing import briefing_steps, step_view
 from components.details import plain_markdown
 from components.loading import load_dataset
@@ -250,3 +252,22 @@ def test_the_presenter_page_lists_every_step_with_both_links(monkeypatch):
     codes = [c.value for c in at.main.code]
     assert sum("?step=" in c for c in codes) == len(STEPS)
     assert any(c.endswith("/forces?force=dprk&metric=size&data=" + BUNDLED_DS.fingerprint) for c in codes)
+
+
+def test_reload_reads_a_table_edited_without_changing_its_mtime_or_size(monkeypatch, tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", folder)
+    at = open_link(monkeypatch, folder, page="sources")
+    assert "BBC" in at.dataframe[0].value["publisher"].tolist()
+    sources = folder / "sources.csv"
+    stamp = sources.stat()
+    sources.write_text(sources.read_text().replace(",BBC,", ",CBS,"), encoding="utf-8")
+    os.utime(sources, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    at.switch_page(page_script("overview")).run()
+    at.switch_page(page_script("sources")).run()
+    assert "CBS" not in at.dataframe[0].value["publisher"].tolist()
+    at.switch_page(page_script("overview")).run()
+    next(b for b in at.button if b.label == "Reload the data").click().run()
+    at.switch_page(page_script("sources")).run()
+    assert not at.exception
+    assert "CBS" in at.dataframe[0].value["publisher"].tolist()
