@@ -34,7 +34,7 @@ FORCE_NAMES = {"dprk": "North Korean forces", "russia": "Russian forces", "ukrai
 SEED_SOURCE_ID = "seed-article"
 NON_COMBAT = ("support", "planned")
 MAX_ESTIMATES = 1500  # claims drawn one by one up to this many; beyond, summarised per period
-MAX_BINS = 600  # the finest period whose claimant × metric × period bins stay under this is used
+MAX_BINS = 1000  # the finest period whose claimant × metric × period bins stay under this is used
 BIN_PERIODS = (("W", "week"), ("M", "month"), ("Q", "quarter"))
 
 

@@ -22,7 +22,8 @@ from components.timeline import date_labels
 
 MAP_BBOX = (32.0, 49.5, 39.0, 53.5)  # lon_min, lat_min, lon_max, lat_max: the map's area
 CREDITS = "Natural Earth (public domain); Place coordinates © GeoNames, CC BY 4.0"
-MAX_PLACES = 2500
+MAX_PLACES = 500  # more places than this on the map are merged into grid cells: beyond, dots hide each other
+MAX_CLUSTERS = 250  # the grid cell doubles from GRID_DEGREES until the merged marks are at most this many
 GRID_DEGREES = 0.1
 SAME_TOWN_KM = 5.0
 TOOLTIP_EVENTS = 3
@@ -354,12 +355,17 @@ def place_points(summary: pd.DataFrame) -> tuple[list[dict], list[dict]]:
     """
     ordered = summary.sort_values(["count", "location_id"], ascending=[False, True], kind="stable")
     exact, vague, stacked = [], [], {}
+    busiest = max(int(ordered["count"].max()), 1) if len(ordered) else 1
     for row in ordered.itertuples():
         rgb = list(hex_to_rgb(category_color(row.category)))
         position = [round(row.lon, COORD_DECIMALS), round(row.lat, COORD_DECIMALS)]
         point = {"location_id": row.location_id, "tooltip": row.tooltip, "position": position}
         if row.precision == "exact":
             exact.append({**point, "color": rgb + [235], "radius": _radius(row.count)})
+            continue
+        if row.precision == "cluster":  # sized against the busiest cell, small enough to leave neighbours visible
+            radius = 8.0 + 10.0 * math.sqrt(row.count / busiest)
+            vague.append({**point, "color": rgb + [110], "ring": rgb + [255], "radius": round(radius, 1)})
             continue
         spot = (round(row.lon, 4), round(row.lat, 4))
         stacked[spot] = stacked.get(spot, -1) + 1
@@ -423,11 +429,28 @@ def selected_ring(marks: list[dict]) -> pdk.Layer:
     )
 
 
+def _grid_keys(summary: pd.DataFrame, cell: float) -> pd.DataFrame:
+    """The grid cell (column, row) of each place for a cell size in degrees."""
+    return pd.DataFrame({"gx": (summary["lon"] / cell).round(), "gy": (summary["lat"] / cell).round()})
+
+
+def cluster_cell(summary: pd.DataFrame, max_clusters: int = MAX_CLUSTERS) -> float:
+    """The finest grid cell (GRID_DEGREES, doubling) that merges the places into at most `max_clusters` marks."""
+    cell = GRID_DEGREES
+    while cell < 3.2 and len(_grid_keys(summary, cell).drop_duplicates()) > max_clusters:
+        cell *= 2
+    return cell
+
+
 def cluster_places(summary: pd.DataFrame, cell: float = GRID_DEGREES) -> pd.DataFrame:
-    """Places merged per grid cell when too many to draw: counts summed, not selectable."""
-    keyed = summary.assign(gx=(summary["lon"] / cell).round(), gy=(summary["lat"] / cell).round())
+    """Places merged per grid cell when too many to draw: counts summed, not selectable.
+
+    A cell holding a single place keeps that place as it is (its own tooltip, clickable).
+    """
+    keyed = pd.concat([summary, _grid_keys(summary, cell)], axis=1)
     keyed = keyed.sort_values("count", ascending=False, kind="stable")
-    grouped = keyed.groupby(["gx", "gy"], sort=False)
+    size = keyed.groupby(["gx", "gy"], sort=False)["location_id"].transform("size")
+    grouped = keyed[size > 1].groupby(["gx", "gy"], sort=False)
     clusters = grouped.agg(
         lat=("lat", "mean"),
         lon=("lon", "mean"),
@@ -437,12 +460,13 @@ def cluster_places(summary: pd.DataFrame, cell: float = GRID_DEGREES) -> pd.Data
         name=("name", "first"),
     ).reset_index(drop=True)
     clusters["location_id"] = ""
-    clusters["precision"] = "area"
+    clusters["precision"] = "cluster"
     clusters["tooltip"] = [
         f"{p} places around {short(n, 40)}\n{c} events — narrow the filters or use the places table"
         for p, n, c in zip(clusters["places"], clusters["name"], clusters["count"], strict=True)
     ]
-    return clusters
+    singles = keyed[size == 1].drop(columns=["gx", "gy"])
+    return pd.concat([singles, clusters], ignore_index=True) if len(singles) else clusters
 
 
 def map_note(summary: pd.DataFrame, max_places: int = MAX_PLACES) -> str | None:
@@ -450,9 +474,10 @@ def map_note(summary: pd.DataFrame, max_places: int = MAX_PLACES) -> str | None:
     on_map = int(summary["on_map"].sum()) if len(summary) else 0
     if on_map <= max_places:
         return None
+    cell = cluster_cell(summary[summary["on_map"]])
     return (
-        f"{on_map:,} places merged into {GRID_DEGREES}° grid cells so the map stays readable — "
-        "narrow the filters, or use the places table, to see each place"
+        f"{on_map:,} places merged into {cell:g}° grid cells (tinted circles, larger with more events; hover for the "
+        "count) so the map stays readable — narrow the filters, or use the places table, to see each place"
     )
 
 
@@ -509,7 +534,7 @@ def places_deck(
     mapped = summary[summary["on_map"]] if len(summary) else summary
     shown = locations[locations["location_id"].isin(mapped["location_id"])]
     drop = duplicate_towns(geo, shown)
-    points = cluster_places(mapped) if map_note(summary, max_places) else mapped
+    points = cluster_places(mapped, cluster_cell(mapped)) if map_note(summary, max_places) else mapped
     view = map_view(summary, selected if centre_on_selected else None)
     # Labels go on top: they are not pickable, so clicks still reach the places beneath.
     ringed = selected if centre_on_selected else None

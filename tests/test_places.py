@@ -155,18 +155,42 @@ def test_clicked_place_is_read_back_from_the_pydeck_selection_state():
     assert selected_location_id({"selection": {"indices": {}, "objects": {}}}) is None
 
 
-def test_two_thousand_places_are_all_drawn_individually():
-    n = 2000
+def grid_places(n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """n places on a 0.1° grid inside the map's area, one event each."""
     locations = make_locations(
         *(
             {"location_id": f"l{i}", "name": f"P{i}", "lat": 50 + i % 35 / 10, "lon": 33 + i // 35 / 10}
             for i in range(n)
         )
     )
-    events = make_events(*({"location_ids": (f"l{i}",)} for i in range(n)))
+    return locations, make_events(*({"location_ids": (f"l{i}",)} for i in range(n)))
+
+
+def test_five_hundred_places_are_all_drawn_individually():
+    locations, events = grid_places(500)
     deck = places_deck(locations, events, GEO)
-    assert len(layer(deck, "places").data) == n
+    assert len(layer(deck, "places").data) == 500
     assert map_note(place_summaries(locations, events)) is None
+
+
+def test_two_thousand_places_are_merged_into_a_readable_number_of_marks_counting_every_event():
+    locations, events = grid_places(2000)
+    deck = places_deck(locations, events, GEO)
+    marks = layer(deck, "places").data + layer(deck, "places-approx").data
+    assert len(marks) <= 250
+    counted = sum(int(m["tooltip"].split("\n")[1].split()[0]) for m in marks if m["location_id"] == "")
+    assert counted + sum(1 for m in marks if m["location_id"]) == 2000
+    assert "2,000 places merged into 0.4° grid cells" in map_note(place_summaries(locations, events))
+
+
+def test_a_place_alone_in_its_grid_cell_stays_itself_and_clickable():
+    locations, events = grid_places(40)
+    far = make_locations({"location_id": "far", "name": "Far", "lat": 53.4, "lon": 38.9})
+    deck = places_deck(
+        pd.concat([locations, far]), pd.concat([events, make_events({"location_ids": ("far",)})]), GEO, max_places=10
+    )
+    alone = [m for m in layer(deck, "places").data if m["location_id"] == "far"]
+    assert len(alone) == 1 and alone[0]["tooltip"].startswith("Far\n1 event")
 
 
 def test_too_many_places_are_merged_into_grid_cells_with_a_note():
@@ -178,6 +202,7 @@ def test_too_many_places_are_merged_into_grid_cells_with_a_note():
     merged = layer(deck, "places").data + layer(deck, "places-approx").data
     assert 1 <= len(merged) < 50
     assert all(row["location_id"] == "" and "narrow the filters" in row["tooltip"] for row in merged)
+    assert sum(int(row["tooltip"].split("\n")[1].split()[0]) for row in merged) == 50
     assert "merged into" in map_note(place_summaries(locations, events), max_places=10)
 
 
