@@ -14,7 +14,6 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from components.briefing import step_problems
 from components.dataset import Dataset
 from components.filters import Filters, apply_filters
 from components.loading import default_data_dir, folder_signature, load_dataset
@@ -43,10 +42,8 @@ def data_folder() -> Path:
 
 @st.cache_resource(show_spinner="Loading the briefing data...", max_entries=4)
 def _load(folder: str, version: str) -> Dataset:
-    """Read the folder once per version of its files; briefing steps are checked like the other tables."""
-    ds = load_dataset(Path(folder))
-    extra = tuple(p for p in step_problems(ds) if p not in ds.problems)
-    return replace(ds, problems=ds.problems + extra)
+    """Read the folder once per version of its files."""
+    return load_dataset(Path(folder))
 
 
 def frame_first() -> None:

@@ -8,11 +8,13 @@ import io
 import json
 import os
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
+from components.briefing import step_problems
 from components.dataset import Dataset, Problem
 from components.schema import SCHEMAS, TableSchema
 from components.validation import validate_tables
@@ -195,7 +197,7 @@ def load_dataset(folder: Path | str | None = None) -> Dataset:
     for name in sorted(documents):
         digest.update(name.encode() + b"\0" + documents[name].encode() + b"\0")
     tables, validation_problems = validate_tables(raw_tables, documents)
-    return Dataset(
+    dataset = Dataset(
         tables=tables,
         problems=tuple(problems + document_problems + geo_problems + validation_problems),
         documents=documents,
@@ -203,3 +205,4 @@ def load_dataset(folder: Path | str | None = None) -> Dataset:
         fingerprint=digest.hexdigest()[:8],
         loaded_at=datetime.now(UTC),
     )
+    return replace(dataset, problems=dataset.problems + tuple(step_problems(dataset)))

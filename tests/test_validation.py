@@ -20,6 +20,7 @@ CASES = [
             ("events.csv", 2, "date", "not a date in YYYY-MM-DD form"),
             ("events.csv", 4, "date", "not a real calendar date"),
             ("quotes.csv", 2, "event_id", "not found among the valid rows of events.csv"),
+            ("briefing.csv", 2, "view", "event=treaty: not a known event"),
         ],
         {"events": 1, "quotes": 1},
     ),
@@ -29,6 +30,7 @@ CASES = [
         [
             ("events.csv", 2, "source_ids", "tass-missing"),
             ("events.csv", 3, "location_ids", "nowhere"),
+            ("briefing.csv", 2, "view", "event=treaty: not a known event"),
         ],
         {"events": 1},
     ),
@@ -40,6 +42,14 @@ CASES = [
     ),
     ("non_utf8", [("locations.csv", 2, None, "not UTF-8 text: byte 0x96 on line 2")], {"locations": 0}),
     ("empty_file", [("quotes.csv", None, None, "file is empty")], {"quotes": 0}),
+    (
+        "bad_briefing_step",
+        [
+            ("briefing.csv", 4, "view", "page=nowhere: not a known page"),
+            ("briefing.csv", 4, "view", "event=ghost: not a known event"),
+        ],
+        {"briefing": 3},
+    ),
     ("quote_not_in_archive", [("quotes.csv", 2, "text", "quote not found in archived source")], {"quotes": 1}),
     (
         "out_of_range_coordinate",
