@@ -36,6 +36,7 @@ class Run:
     widgets: dict[str, Element] = field(default_factory=dict)
     exceptions: list[str] = field(default_factory=list)
     stream: list[bytes] = field(default_factory=list)  # the run's deltas and page config, for the floor app
+    notes: list[str] = field(default_factory=list)  # the bodies of the alerts it showed (st.info, st.warning, ...)
 
 
 def widget_key(widget_id: str) -> str:
@@ -115,6 +116,8 @@ class Session:
         run.kinds[element_kind] += 1
         if element_kind in CHART_KINDS:
             run.charts.append(element)
+        if element_kind == "alert":
+            run.notes.append(element.alert.body)
         if element_kind == "exception":
             run.exceptions.append(f"{element.exception.type}: {element.exception.message}")
         widget = element_id(element)

@@ -16,13 +16,22 @@ from bench import browser
 
 PAGE_NAMES = {"": "overview", "timeline": "timeline", "forces": "forces", "map": "map", "sources": "sources"}
 PAGE_NAMES["presenter"] = "presenter"
-TARGETS = {  # proposed targets; see docs/benchmark.md
-    "browser_load_s": 2.0,
-    "browser_filter_s": 1.0,
-    "browser_click_s": 1.0,
-    "server_ratio": 2.0,
-    "bytes_first_kb": 1024.0,
+TARGETS = {  # issue 6's targets; see docs/benchmark.md
+    "curated_interaction_s": 0.3,  # curated: filter change / map click → updated panel drawn
+    "curated_first_paint_ratio": 1.3,  # curated: navigation → charts drawn, as a multiple of the floor's
+    "large_interaction_s": 1.0,  # 100,000 events: filter change / map click → updated panel drawn
+    "large_page_mb": 2.0,  # 100,000 events: bytes sent for a page
+    "large_extra_session_mb": 10.0,  # 100,000 events: server memory per session beyond the first
+    "growth_exponent": 1.0,  # log-log slope of cost against events between sizes: 1 = linear
 }
+LARGE = 100_000
+DENSE = {  # page: (table counted, rows above which the page aggregates, a word of its note)
+    "timeline": ("events", 1500, "binned"),
+    "forces": ("estimates", 1500, "summarised"),
+    "map": ("locations", 500, "merged into"),
+}
+INTERACTIONS = ("browser_filter_s", "browser_click_s")
+GROWTH_MEASURES = ("server_first_s", "server_filter_s", "bytes_first")
 PLOT_SIZE = {"width": 1200, "height": 800}
 PAGE_COLORS = ("#0072B2", "#E69F00", "#D55E00", "#CC79A7", "#009E73", "#999999")
 
@@ -42,10 +51,12 @@ def as_json(datasets: list[dict], label: str, stamp: datetime, seconds: float) -
                 "median": r.summary(),
                 "kinds": r.kinds,
                 "exceptions": r.exceptions,
+                "notes": r.notes,
             }
             for p, r in data["pages"].items()
         }
-        return {"cold_s": data["cold_s"], "rss_1_mb": data["rss_1_mb"], "rss_10_mb": data["rss_10_mb"], "pages": pages}
+        memory = {k: data[k] for k in ("rss_1_mb", "rss_10_mb", "mb_per_extra_session")}
+        return {"cold_s": data["cold_s"], **memory, "pages": pages}
 
     return {
         "run": label,
@@ -56,7 +67,9 @@ def as_json(datasets: list[dict], label: str, stamp: datetime, seconds: float) -
             {
                 "name": d["name"],
                 "events": d["events"],
+                "rows": d.get("rows", {"events": d["events"]}),
                 "load_avg": d.get("load_avg"),
+                "drawn": d.get("drawn", {}),
                 "app": side(d["app"]),
                 "floor": side(d["floor"]),
             }
@@ -119,10 +132,14 @@ def dataset_section(data: dict) -> list[str]:
     lines += [
         "",
         f"Cold first run (data loaded and validated): {seconds(app['cold_s'])} s (floor {seconds(floor['cold_s'])} s). "
-        f"Server memory: {app['rss_1_mb']:.0f} MB with 1 session, {app['rss_10_mb']:.0f} MB with 10 "
-        f"(floor {floor['rss_1_mb']:.0f} / {floor['rss_10_mb']:.0f} MB). "
+        f"Server memory: {app['rss_1_mb']:.0f} MB with 1 session, {app['rss_10_mb']:.0f} MB with 10, "
+        f"{per_session(app):.1f} MB per extra session "
+        f"(floor {floor['rss_1_mb']:.0f} / {floor['rss_10_mb']:.0f} MB, {per_session(floor):.1f} MB). "
         f"Machine load average (1, 5, 15 min) when done: {data.get('load_avg')}.",
     ]
+    notes = [f"{page}: “{note}”" for page, values in app["pages"].items() for note in values.get("notes", [])]
+    if notes:
+        lines += ["", "Notes shown on first runs: " + "; ".join(notes)]
     errors = sorted({e for values in app["pages"].values() for e in values["exceptions"]})
     if errors:
         lines += ["", "Exceptions shown by the dashboard: " + "; ".join(f"`{e[:120]}`" for e in errors)]
@@ -145,29 +162,122 @@ def as_markdown(datasets: list[dict], label: str, stamp: datetime, seconds_taken
     return "\n".join(lines) + "\n"
 
 
-def worst(pages: dict[str, dict], name: str) -> tuple[float | None, str]:
-    """The largest median of a measure over the pages, and the page it belongs to."""
-    found = [(v[name], page) for page, v in pages.items() if v.get(name) is not None and not math.isnan(v[name])]
-    return max(found) if found else (None, "")
+def per_session(side: dict) -> float:
+    """Server memory per session beyond the first, MB (from the RSS with 1 and with 10 sessions)."""
+    value = side.get("mb_per_extra_session")
+    return (side["rss_10_mb"] - side["rss_1_mb"]) / 9 if value is None else value
+
+
+def figure_of(value: float | None, unit: str) -> str:
+    """A target's figure as text: '0.42 s', '×1.30', '1.6 MB', or '—' when not measured."""
+    if value is None or math.isnan(value):
+        return "—"
+    return f"×{value:.2f}" if unit == "×" else f"{value:.2f} {unit}".rstrip()
+
+
+def worst_of(values: dict[str, float | None], unit: str) -> tuple[float | None, str]:
+    """The largest figure over the pages, and every page's figure as one table cell."""
+    found = {page: v for page, v in values.items() if v is not None and not math.isnan(v)}
+    if not found:
+        return None, "not measured"
+    return max(found.values()), " · ".join(f"{page} {figure_of(v, unit)}" for page, v in found.items())
+
+
+def target_row(target: str, dataset: str, values: dict[str, float | None], limit: float, unit: str) -> str:
+    """One markdown row: target, data set, worst page's figure, met / missed, every page's figure."""
+    value, cell = worst_of(values, unit)
+    met = "—" if value is None else ("met" if value <= limit else "**missed**")
+    return f"| {target} | {dataset} | {figure_of(value, unit)} | {met} | {cell} |"
+
+
+def measure_of(data: dict, name: str, scale: float = 1.0) -> dict[str, float | None]:
+    """page -> the dashboard's median of one measure (scaled), skipping pages that lack it."""
+    pages = medians(data["app"])
+    return {page: v[name] * scale for page, v in pages.items() if v.get(name) is not None}
+
+
+def load_ratios(data: dict) -> dict[str, float | None]:
+    """page -> the dashboard's browser load ÷ the floor's."""
+    app, floor = medians(data["app"]), medians(data["floor"])
+    found = {}
+    for page, values in app.items():
+        mine, base = values.get("browser_load_s"), floor.get(page, {}).get("browser_load_s")
+        found[page] = mine / base if mine is not None and base else None
+    return found
+
+
+def curated_rows(data: dict) -> list[str]:
+    """The curated data's targets: interaction to paint, and first paint against the floor."""
+    limit = TARGETS["curated_interaction_s"]
+    rows = [target_row(f"filter change → drawn ≤ {limit} s", "curated", measure_of(data, INTERACTIONS[0]), limit, "s")]
+    rows.append(target_row(f"map click → drawn ≤ {limit} s", "curated", measure_of(data, INTERACTIONS[1]), limit, "s"))
+    ratio_limit = TARGETS["curated_first_paint_ratio"]
+    rows.append(target_row(f"first paint ≤ {ratio_limit} × floor", "curated", load_ratios(data), ratio_limit, "×"))
+    return rows
+
+
+def large_rows(data: dict) -> list[str]:
+    """The large data's targets: interaction to paint, bytes per page, memory per extra session."""
+    name = f"{data['events']:,} events" + ("" if data["events"] == LARGE else f" (stand-in for {LARGE:,})")
+    limit, mb = TARGETS["large_interaction_s"], TARGETS["large_page_mb"]
+    rows = [target_row(f"filter change → drawn ≤ {limit} s", name, measure_of(data, INTERACTIONS[0]), limit, "s")]
+    rows.append(target_row(f"map click → drawn ≤ {limit} s", name, measure_of(data, INTERACTIONS[1]), limit, "s"))
+    rows.append(target_row(f"≤ {mb:g} MB sent per page", name, measure_of(data, "bytes_first", 1 / 2**20), mb, "MB"))
+    session = {"server": per_session(data["app"])}
+    limit = TARGETS["large_extra_session_mb"]
+    return rows + [target_row(f"≤ {limit:g} MB per extra session", name, session, limit, "MB")]
+
+
+def slope(small: dict, large: dict, page: str, name: str) -> float | None:
+    """Log-log slope of one page's measure between two data sets: 1 = linear in events, 2 = quadratic."""
+    a, b = medians(small["app"]).get(page, {}).get(name), medians(large["app"]).get(page, {}).get(name)
+    if not a or not b or large["events"] <= small["events"]:
+        return None
+    return math.log(b / a) / math.log(large["events"] / small["events"])
+
+
+def growth_rows(synthetic: list[dict]) -> list[str]:
+    """Growth of server time and bytes with events: the steepest slope between consecutive sizes, per page."""
+    limit, sizes = TARGETS["growth_exponent"], " → ".join(f"{d['events']:,}" for d in synthetic)
+    rows = []
+    for name in GROWTH_MEASURES:
+        values = {}
+        for page in PAGE_NAMES.values():
+            found = [slope(a, b, page, name) for a, b in zip(synthetic, synthetic[1:], strict=False)]
+            found = [v for v in found if v is not None]
+            values[page] = max(found) if found else None
+        rows.append(target_row(f"{name} grows ≤ linearly (slope ≤ {limit:g})", sizes, values, limit, ""))
+    return rows
+
+
+def dense_rows(data: dict) -> list[str]:
+    """Whether the dense pages show their aggregation note exactly when they draw more than their limit."""
+    rows = []
+    for page, (table, limit, word) in DENSE.items():
+        drawn = data.get("drawn", {}).get(page)
+        notes = data["app"]["pages"].get(page, {}).get("notes", [])
+        shown = next((n for n in notes if word in n), None)
+        if drawn is None:
+            continue
+        met = "met" if (shown is not None) == (drawn > limit) else "**missed**"
+        what = f"note: “{shown[:90]}…”".replace("|", "\\|") if shown else "no note"
+        target = f"{page} aggregates above {limit:,} {table}"
+        rows.append(f"| {target} | {data['name']} | {drawn:,} drawn | {met} | {what} |")
+    return rows
 
 
 def target_lines(datasets: list[dict]) -> list[str]:
-    """Where each proposed target stands, per data set (worst page)."""
-    lines = ["## Targets (worst page)", "", "| data set | target | worst | page | met |", "|---|---|---|---|---|"]
-    for data in datasets:
-        app = medians(data["app"])
-        for name in ("browser_load_s", "browser_filter_s", "browser_click_s"):
-            value, page = worst(app, name)
-            lines.append(_target_row(data["name"], f"{name} ≤ {TARGETS[name]} s", value, page, TARGETS[name]))
-        value, page = worst(app, "bytes_first")
-        kb = None if value is None else value / 1024
-        lines.append(_target_row(data["name"], f"first run ≤ {TARGETS['bytes_first_kb']:.0f} KB", kb, page, 1024.0))
+    """Where each of issue 6's targets stands: the worst page's figure, met or missed, and every page's figure."""
+    lines = ["## Targets (issue 6)", "", "| target | data set | figure (worst page) | met? | per page |"]
+    lines.append("|---|---|---|---|---|")
+    curated = [d for d in datasets if d["name"] == "curated"]
+    synthetic = sorted((d for d in datasets if d["name"] != "curated"), key=lambda d: d["events"])
+    lines += curated_rows(curated[0]) if curated else ["| curated targets | curated | — | not in this run | |"]
+    lines += large_rows(synthetic[-1]) if synthetic else ["| 100,000-event targets | — | — | not in this run | |"]
+    lines += growth_rows(synthetic) if len(synthetic) > 1 else ["| growth | — | — | needs two synthetic sizes | |"]
+    for data in curated + synthetic:
+        lines += dense_rows(data)
     return lines + [""]
-
-
-def _target_row(dataset: str, target: str, value: float | None, page: str, limit: float) -> str:
-    met = "—" if value is None else ("yes" if value <= limit else "**no**")
-    return f"| {dataset} | {target} | {seconds(value)} | {page} | {met} |"
 
 
 def plot(datasets: list[dict], path: Path) -> Path | None:
@@ -216,11 +326,10 @@ def screenshot(figure: go.Figure, path: Path) -> Path | None:
     return path
 
 
-def write(datasets: list[dict], label: str, stamp: datetime, seconds_taken: float, folder: Path) -> list[Path]:
-    """Write `<date>-<label>.json`, `.md` and `time_vs_events.png` into folder."""
-    folder.mkdir(parents=True, exist_ok=True)
+def write(datasets: list[dict], label: str, stamp: datetime, seconds_taken: float, base: Path) -> list[Path]:
+    """Write `<base>.json`, `<base>.md` and `time_vs_events.png` beside them."""
+    base.parent.mkdir(parents=True, exist_ok=True)
     results = as_json(datasets, label, stamp, seconds_taken)
-    base = folder / f"{stamp:%Y-%m-%d}-{label}"
     base.with_suffix(".json").write_text(json.dumps(results, indent=1))
     return [base.with_suffix(".json"), *render(results, base)]
 

@@ -35,7 +35,7 @@ from bench.protocol import (
     object_position,
     pickable_objects,
 )
-from bench.servers import ROOT, Server, free_port, start_dashboard, start_floor
+from bench.servers import MAX_TABLE_MB, ROOT, Server, free_port, start_dashboard, start_floor
 
 PAGES = ("", "timeline", "forces", "map", "sources", "presenter")
 RESULTS = ROOT / "bench" / "results"
@@ -62,6 +62,7 @@ class PageResult:
     kinds: dict[str, int] = field(default_factory=dict)
     exceptions: list[str] = field(default_factory=list)
     deck: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     def add(self, name: str, value: float | None) -> None:
         """Record one sample (None = the action timed out or could not be done)."""
@@ -84,12 +85,25 @@ def data_folder(name: str) -> Path:
     return folder if (folder / "events.csv").exists() else generate(int(name))
 
 
-def event_count(folder: Path) -> int:
-    """Rows in a folder's events.csv (records, not lines: quoted newlines are allowed)."""
+def row_count(folder: Path, table: str = "events") -> int:
+    """Rows in one of a folder's tables (records, not lines: quoted newlines are allowed)."""
     import csv
 
-    with (folder / "events.csv").open(newline="", encoding="utf-8-sig") as handle:
+    with (folder / f"{table}.csv").open(newline="", encoding="utf-8-sig") as handle:
         return max(sum(1 for _ in csv.reader(handle)) - 1, 0)
+
+
+def dense_counts(folder: Path) -> dict[str, int]:
+    """What the dense pages draw in their default view: events, the DPRK's size claims, places on the map."""
+    os.environ.setdefault("BRIEFING_MAX_TABLE_MB", MAX_TABLE_MB)
+    from components.forces import charted_count
+    from components.loading import load_dataset
+    from components.places import place_summaries
+
+    ds = load_dataset(folder)
+    summary = place_summaries(ds.locations, ds.events, ds.geo)
+    on_map = int(summary["on_map"].sum()) if len(summary) else 0
+    return {"timeline": len(ds.events), "forces": charted_count(ds.estimates, "dprk", "size"), "map": on_map}
 
 
 def want_of(kinds: dict[str, int]) -> browser.Want:
@@ -136,6 +150,7 @@ async def measure_page(url: str, page: str, rep: int, result: PageResult) -> Run
         result.add("bytes_first", first.bytes)
         result.exceptions += first.exceptions
         result.kinds = dict(first.kinds)
+        result.notes = list(first.notes)
         widget = find_widget(first, FILTER_KEY)
         if widget:
             changed = await timed(session, page, [choice_state(*widget, rep + 1)])
@@ -173,7 +188,7 @@ async def memory(server: Server) -> dict[str, float]:
     ten = server.rss_mb()
     for session in sessions:
         await session.close()
-    return {"rss_1_mb": one, "rss_10_mb": ten}
+    return {"rss_1_mb": one, "rss_10_mb": ten, "mb_per_extra_session": (ten - one) / 9}
 
 
 def record_floor(firsts: dict[str, Run], folder: Path) -> None:
@@ -255,7 +270,9 @@ def run_dataset(name: str, plan: Plan) -> dict:
         floor_server.stop()
     print(f"{name}: measured in {time.perf_counter() - started:.0f} s", flush=True)
     load = [round(x, 2) for x in os.getloadavg()]
-    return {"name": name, "events": event_count(folder), "app": app, "floor": floor, "load_avg": load}
+    rows = {table: row_count(folder, table) for table in ("events", "estimates", "locations")}
+    result = {"name": name, "events": rows["events"], "rows": rows, "app": app, "floor": floor, "load_avg": load}
+    return {**result, "drawn": dense_counts(folder)}
 
 
 def plan_from(args: argparse.Namespace) -> Plan:
@@ -277,17 +294,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for the results (default bench/results)")
     args = parser.parse_args(argv)
     plan = plan_from(args)
-    started = time.perf_counter()
+    started, name = time.perf_counter(), result_name(args.out, plan.label, datetime.now(UTC))
     datasets = []
-    for name in plan.datasets:
+    for data in plan.datasets:
         try:
-            datasets.append(run_dataset(name, plan))
+            datasets.append(run_dataset(data, plan))
         except Exception as error:  # one broken data set must not cost the others
-            print(f"{name}: not measured: {type(error).__name__}: {error}", flush=True)
-    stamp = datetime.now(UTC)
-    paths = report.write(datasets, plan.label, stamp, time.perf_counter() - started, args.out)
-    print("\n".join(str(p) for p in paths))
+            print(f"{data}: not measured: {type(error).__name__}: {error}", flush=True)
+        done = len(datasets) == len(plan.datasets) or data == plan.datasets[-1]
+        label = plan.label if done else f"{plan.label} (partial: {len(datasets)} of {len(plan.datasets)} data sets)"
+        paths = report.write(datasets, label, datetime.now(UTC), time.perf_counter() - started, args.out / name)
+        print("\n".join(str(p) for p in paths), flush=True)  # written after every data set: a cut run keeps them
     return 0
+
+
+def result_name(folder: Path, label: str, stamp: datetime) -> str:
+    """`<date>-<label>`, or `<date>-<label>-<HHMM>` when a run of that date is already there (kept, not overwritten)."""
+    name = f"{stamp:%Y-%m-%d}-{label}"
+    return name if not (folder / f"{name}.json").exists() else f"{name}-{stamp:%H%M}"
 
 
 if __name__ == "__main__":
