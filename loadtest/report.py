@@ -47,19 +47,33 @@ def seconds(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f} s"
 
 
-def latency_rows(phases: dict) -> list[str]:
-    """Markdown table rows: one per phase with viewers, runs, percentiles and errors."""
+def cpu_seconds_per_run(phase: dict, series: Sequence[dict], label: str) -> float | None:
+    """Server CPU time spent per script run in a phase (all replicas): a cost that contention does not inflate."""
+    points = [p for p in series if p["phase"] == label]
+    runs = phase["summary"]["page_load"]["count"] + phase["summary"]["rerun"]["count"]
+    if not points or not runs:
+        return None
+    # Each point is one second of one replica: cpu_pct / 100 CPU-seconds.
+    return sum(p["cpu_pct"] for p in points) / 100 / runs
+
+
+PHASE_LABELS = {"one replica": "one", "two replicas": "two", "two replicas, one killed": "kill"}
+
+
+def latency_rows(phases: dict, series: Sequence[dict] = ()) -> list[str]:
+    """Markdown table rows: one per phase with viewers, runs, percentiles, errors and CPU cost per run."""
     rows = [
-        "| phase | viewers | loads | load p50 / p95 / p99 | reruns | rerun p50 / p95 / p99 | errors |",
-        "|---|---|---|---|---|---|---|",
+        "| phase | viewers | loads | load p50 / p95 / p99 | reruns | rerun p50 / p95 / p99 | errors | CPU-s per run |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name, phase in phases.items():
         load, rerun = phase["summary"]["page_load"], phase["summary"]["rerun"]
+        cost = cpu_seconds_per_run(phase, series, PHASE_LABELS.get(name, name))
         rows.append(
             f"| {name} | {phase['viewers']} | {load['count']} | "
             f"{seconds(load['p50'])} / {seconds(load['p95'])} / {seconds(load['p99'])} | {rerun['count']} | "
             f"{seconds(rerun['p50'])} / {seconds(rerun['p95'])} / {seconds(rerun['p99'])} | "
-            f"{phase['summary']['errors']} |"
+            f"{phase['summary']['errors']} | {seconds(cost)} |"
         )
     return rows
 
@@ -96,7 +110,7 @@ def markdown(report: dict) -> str:
     """The whole report as markdown: verdicts first, then the tables behind them."""
     lines = [f"# Load test, {report['date']}", "", report["setup"], "", "## Verdicts", ""]
     lines += [f"- {'PASS' if ok else 'FAIL'}: {text}" for text, ok in report["verdicts"]]
-    lines += ["", "## Latency per phase", "", *latency_rows(report["phases"]), ""]
+    lines += ["", "## Latency per phase", "", *latency_rows(report["phases"], report.get("resources", ())), ""]
     if report.get("machine"):
         lines += ["Whole machine during each phase (the test shares it with other work):", ""]
         lines += ["| phase | machine CPU (%) | load average (1 min) |", "|---|---|---|"]
