@@ -133,8 +133,8 @@ def dataset_section(data: dict) -> list[str]:
         "",
         f"Cold first run (data loaded and validated): {seconds(app['cold_s'])} s (floor {seconds(floor['cold_s'])} s). "
         f"Server memory: {app['rss_1_mb']:.0f} MB with 1 session, {app['rss_10_mb']:.0f} MB with 10, "
-        f"{per_session(app):.1f} MB per extra session "
-        f"(floor {floor['rss_1_mb']:.0f} / {floor['rss_10_mb']:.0f} MB, {per_session(floor):.1f} MB). "
+        f"{round(per_session(app), 1) + 0.0:.1f} MB per extra session "
+        f"(floor {floor['rss_1_mb']:.0f} / {floor['rss_10_mb']:.0f} MB, {round(per_session(floor), 1) + 0.0:.1f} MB). "
         f"Machine load average (1, 5, 15 min) when done: {data.get('load_avg')}.",
     ]
     notes = [f"{page}: “{note}”" for page, values in app["pages"].items() for note in values.get("notes", [])]

@@ -302,10 +302,20 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as error:  # one broken data set must not cost the others
             print(f"{data}: not measured: {type(error).__name__}: {error}", flush=True)
         done = len(datasets) == len(plan.datasets) or data == plan.datasets[-1]
-        label = plan.label if done else f"{plan.label} (partial: {len(datasets)} of {len(plan.datasets)} data sets)"
+        label = describe(plan) + ("" if done else f"; partial: {len(datasets)} of {len(plan.datasets)} data sets")
         paths = report.write(datasets, label, datetime.now(UTC), time.perf_counter() - started, args.out / name)
         print("\n".join(str(p) for p in paths), flush=True)  # written after every data set: a cut run keeps them
     return 0
+
+
+def describe(plan: Plan) -> str:
+    """The run's label for the report: mode, repetitions and the commit measured."""
+    import subprocess
+
+    command = ["git", "log", "-1", "--format=%h %cd", "--date=format-local:%H:%M"]
+    head = subprocess.run(command, cwd=ROOT, capture_output=True, env={**os.environ, "TZ": "UTC"})
+    commit = head.stdout.decode().strip() or "unknown"
+    return f"{plan.label} ({plan.reps} server / {plan.browser_reps} browser repetitions, commit {commit} UTC)"
 
 
 def result_name(folder: Path, label: str, stamp: datetime) -> str:
