@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from components.dataset import Problem, empty_table
-from components.quotes import fold
+from components.quotes import fold, fold_all
 from components.schema import SCHEMAS, Column, TableSchema
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
@@ -76,7 +76,7 @@ def check_column(check: Checker, column: Column, values: pd.Series) -> pd.Series
     elif column.kind == "url":
         check.flag(present & ~values.str.match(URL_PATTERN), column.name, "not an http(s) address")
     elif column.kind == "list":
-        items = values.map(split_list)
+        items = pd.Series([split_list(v) for v in values.tolist()], index=values.index, dtype=object)
         if column.required:
             check.flag(items.map(len) == 0, column.name, "needs at least one value")
         return items
@@ -126,9 +126,10 @@ def check_reference(check: Checker, column: Column, typed: pd.Series, known: set
     """Every id a row names must be a valid row of the target table."""
     reason = f"refers to an id not found among the valid rows of {column.ref}.csv"
     if column.kind == "list":
-        missing = typed.map(lambda items: [i for i in items if i not in known])
+        items = typed.explode()
+        missing = (items.notna() & ~items.isin(known)).groupby(level=0).any().reindex(typed.index, fill_value=False)
         unknown = lambda v: ", ".join(i for i in split_list(v) if i not in known)  # noqa: E731
-        check.flag(missing.map(len) > 0, column.name, lambda v: f"{reason}: {unknown(v)}")
+        check.flag(missing, column.name, lambda v: f"{reason}: {unknown(v)}")
     else:
         check.flag((typed != "") & ~typed.isin(known), column.name, reason)
 
@@ -182,8 +183,8 @@ def check_quotes(check: Checker, typed: dict[str, pd.Series], sources: pd.DataFr
     )
     found = pd.Series(
         [
-            fold(text) in folded_docs.get(doc, "") if doc else True
-            for text, doc in zip(typed["text"], archive, strict=True)
+            text in folded_docs.get(doc, "") if doc else True
+            for text, doc in zip(fold_all(typed["text"]), archive, strict=True)
         ],
         index=typed["text"].index,
         dtype=bool,

@@ -3,10 +3,11 @@
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from components.loading import load_dataset
-from components.quotes import fold, quote_in_document
+from components.quotes import fold, fold_all, quote_in_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DATA = Path(__file__).parent.parent / "data"
@@ -162,3 +163,8 @@ def test_an_archive_name_that_is_not_a_plain_file_name_is_reported_not_followed(
         ("sources.csv", 2, "archive")
     ]
     assert dataset.documents == {}
+
+
+def test_folding_a_column_gives_what_folding_each_text_gives():
+    texts = pd.Series(["Kim’s  “troops”\n", " a\tb ", "", "é"])
+    assert fold_all(texts).tolist() == [fold(t) for t in texts]
