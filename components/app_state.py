@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from components.dataset import Dataset
 from components.filters import Filters, apply_filters
@@ -23,16 +22,16 @@ from components.views import MAX_TEXT, METRIC_GROUPS, View, known_claimants, par
 PAGE_KEY = "_page_name"
 ROOT = Path(__file__).resolve().parent.parent
 VERSION_KEY = "_data_version"
+PAGES_DIR = "app_pages"
 
 
 def page_script(name: str) -> str:
-    """A page's script path relative to `dashboard.py`, in whichever folder beside it holds the pages.
+    """A page's script path relative to `dashboard.py`.
 
-    The folder is found, not named, because a folder called `pages/` must not hold them (Streamlit would run
-    its scripts as legacy pages, skipping the frame and the gate, until some run reaches st.navigation).
+    The folder is not called `pages/`: Streamlit would take that for legacy auto-discovered pages and run a first
+    visitor's deep link (`/forces`) without the frame, so without the filters and the access gate.
     """
-    folders = sorted(d.name for d in ROOT.iterdir() if d.is_dir() and (d / "overview.py").is_file())
-    return f"{folders[0]}/{name}.py" if folders else f"pages/{name}.py"
+    return f"{PAGES_DIR}/{name}.py"
 
 
 def data_folder() -> Path:
@@ -44,18 +43,6 @@ def data_folder() -> Path:
 def _load(folder: str, version: str) -> Dataset:
     """Read the folder once per version of its files."""
     return load_dataset(Path(folder))
-
-
-def frame_first() -> None:
-    """Rerun through the frame when Streamlit ran a page script on its own.
-
-    Until `st.navigation` first runs in a server process, Streamlit takes a `pages/` folder beside the entrypoint
-    for legacy auto-discovered pages: a first visitor's deep link (`/forces`) would run the page without the
-    frame (no filters, no access gate). Leaving legacy mode and rerunning runs `dashboard.py` for that URL.
-    """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 def folder_version(folder: Path) -> str:
@@ -81,7 +68,6 @@ def data_version(folder: Path) -> str:
 
 def full_dataset() -> Dataset:
     """The unfiltered dataset, re-read when any data file's mtime or size changes."""
-    frame_first()
     folder = data_folder()
     return _load(str(folder), data_version(folder))
 
@@ -139,7 +125,6 @@ def _filtered(_ds: Dataset, loaded: str, filters: tuple) -> Dataset:
 
 def filtered_dataset() -> Dataset:
     """The full dataset narrowed by the sidebar filters and the as-of date (cached per filters and data)."""
-    frame_first()
     filters = current_filters()
     ds = full_dataset()
     loaded = f"{ds.fingerprint} {ds.loaded_at}"
@@ -153,7 +138,6 @@ def raw_params() -> dict[str, list[str]]:
 
 def current_view() -> View:
     """What the reader sees now: page, filters, selection and chart choice, stamped with the data."""
-    frame_first()
     ds = full_dataset()
     view, _ = parse_view(raw_params(), ds)
     force = st.session_state.get("force")

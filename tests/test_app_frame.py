@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from components.app_state import page_script
@@ -29,22 +28,6 @@ PAGE_HEADINGS = {
     "sources": "Sources and data quality",
     "presenter": "Presenter mode",
 }
-
-
-@pytest.fixture(autouse=True)
-def reruns_run_the_frame(monkeypatch):
-    """Make AppTest rerun the entrypoint like the server does once `st.navigation` ran.
-
-    AppTest (1.67) resets `PagesManager.uses_pages_directory` before every run; with a `pages/` folder next to
-    `dashboard.py` it then reruns only the page script, skipping the frame, on every run after the first.
-    """
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 def open_link(monkeypatch, folder: Path = BUNDLED, secrets: dict | None = None, **params: str | list[str]) -> AppTest:

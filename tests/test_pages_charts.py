@@ -11,11 +11,11 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data"
-PAGES = ("pages/timeline.py", "pages/forces.py", "pages/map.py")
+PAGES = ("app_pages/timeline.py", "app_pages/forces.py", "app_pages/map.py")
 CHART_OF = {
-    "pages/timeline.py": "plotly_chart",
-    "pages/forces.py": "plotly_chart",
-    "pages/map.py": "deck_gl_json_chart",
+    "app_pages/timeline.py": "plotly_chart",
+    "app_pages/forces.py": "plotly_chart",
+    "app_pages/map.py": "deck_gl_json_chart",
 }
 
 
@@ -63,7 +63,11 @@ def test_page_draws_its_chart_on_the_bundled_data(page, monkeypatch):
 
 @pytest.mark.parametrize(
     ("page", "broken_file"),
-    [("pages/timeline.py", "events.csv"), ("pages/forces.py", "estimates.csv"), ("pages/map.py", "locations.csv")],
+    [
+        ("app_pages/timeline.py", "events.csv"),
+        ("app_pages/forces.py", "estimates.csv"),
+        ("app_pages/map.py", "locations.csv"),
+    ],
 )
 def test_page_on_a_broken_data_folder_names_the_broken_table_and_still_draws(
     page, broken_file, broken_data, monkeypatch
@@ -75,7 +79,7 @@ def test_page_on_a_broken_data_folder_names_the_broken_table_and_still_draws(
 
 
 def test_timeline_chart_carries_alt_text_and_event_ids_but_no_summaries(monkeypatch):
-    at = open_page("pages/timeline.py", BUNDLED, monkeypatch)
+    at = open_page("app_pages/timeline.py", BUNDLED, monkeypatch)
     chart = at.get("plotly_chart")[0].proto
     assert "Timeline of" in chart.alt
     spec = json.loads(chart.spec)
@@ -85,7 +89,7 @@ def test_timeline_chart_carries_alt_text_and_event_ids_but_no_summaries(monkeypa
 
 
 def test_event_link_opens_that_events_detail_beside_the_timeline(monkeypatch):
-    at = open_page("pages/timeline.py", BUNDLED, monkeypatch, event="kindratenko-not-seen-three-weeks")
+    at = open_page("app_pages/timeline.py", BUNDLED, monkeypatch, event="kindratenko-not-seen-three-weeks")
     assert not at.exception
     text = shown_text(at)
     assert "North Korean soldiers have not been observed on the frontlines for approximately three weeks" in text
@@ -93,7 +97,7 @@ def test_event_link_opens_that_events_detail_beside_the_timeline(monkeypatch):
 
 
 def test_forces_link_chooses_force_and_losses_and_lists_sources_beneath(monkeypatch):
-    at = open_page("pages/forces.py", BUNDLED, monkeypatch, force="dprk", metric="losses")
+    at = open_page("app_pages/forces.py", BUNDLED, monkeypatch, force="dprk", metric="losses")
     assert not at.exception
     assert at.radio(key="metric").value == "losses"
     chart = at.get("plotly_chart")[0].proto
@@ -103,7 +107,7 @@ def test_forces_link_chooses_force_and_losses_and_lists_sources_beneath(monkeypa
 
 
 def test_place_link_opens_the_place_with_its_verbatim_quote(monkeypatch):
-    at = open_page("pages/map.py", BUNDLED, monkeypatch, place="nikolayevo-daryino")
+    at = open_page("app_pages/map.py", BUNDLED, monkeypatch, place="nikolayevo-daryino")
     assert not at.exception
     text = shown_text(at)
     assert "Nikolayevo" in text and "lies on the border" in text
@@ -112,7 +116,7 @@ def test_place_link_opens_the_place_with_its_verbatim_quote(monkeypatch):
 
 
 def test_map_needs_no_tile_server_and_credits_its_geographic_data(monkeypatch):
-    at = open_page("pages/map.py", BUNDLED, monkeypatch)
+    at = open_page("app_pages/map.py", BUNDLED, monkeypatch)
     spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     assert spec["mapStyle"] == "__MAP_STYLE__" and "cartocdn" not in json.dumps(spec)
     assert "GeoNames, CC BY 4.0" in shown_text(at)
