@@ -6,6 +6,7 @@ secrets, only after the passcode was given. Titles and notes are data: drawn as 
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -51,7 +52,7 @@ def presenter_unlocked() -> bool:
         if attempt.granted:
             st.session_state[UNLOCKED_KEY] = digest(expected)
             st.rerun()
-        st.error(f"Wait {attempt.wait_left:.0f} s, then try again." if attempt.too_early else "Wrong passcode.")
+        st.error(f"Wait {math.ceil(attempt.wait_left)} s, then try again." if attempt.too_early else "Wrong passcode.")
     return False
 
 
