@@ -13,6 +13,7 @@ from components.export import EXPORTED_TABLES, csv_bytes, export_name
 from components.filters import Filters
 from components.ledger import ledger, problems_table
 
+LAZY_ROWS = 1000  # longer tables load as the reader scrolls, so the page stays small on the wire
 LEDGER_COLUMNS = {
     "link": st.column_config.LinkColumn("link", display_text="open source"),
     "published": st.column_config.TextColumn("published", help="as precisely as the date is known"),
@@ -33,7 +34,11 @@ view = current_view()
 st.header("Sources and data quality", anchor=False)
 st.subheader(f"Sources ({len(ds.sources)})", anchor=False)
 st.caption("Every source with the date it was published or said, and the events, estimates and quotes it supports.")
-st.dataframe(cached_ledger(ds, ds.fingerprint, view.filters), hide_index=True, column_config=LEDGER_COLUMNS)
+ledger_rows = cached_ledger(ds, ds.fingerprint, view.filters)
+lazy = len(ledger_rows) > LAZY_ROWS  # a long ledger loads as the reader scrolls: all rows, none dropped
+if lazy:
+    st.caption(f"{len(ledger_rows):,} sources, loaded as you scroll; the CSV download below has them all.")
+st.dataframe(ledger_rows, hide_index=True, column_config=LEDGER_COLUMNS, lazy=lazy)
 
 problems = full_dataset().problems
 st.subheader(f"Problems found in the data ({len(problems)})", anchor=False)
@@ -42,7 +47,7 @@ if problems:
         "Each row names the file, the row as a spreadsheet numbers it (header = row 1), the column, the value and "
         "why it was refused. Rows with problems are left out of every page until the file is fixed and reloaded."
     )
-    st.dataframe(problems_table(problems), hide_index=True)
+    st.dataframe(problems_table(problems), hide_index=True, lazy=len(problems) > LAZY_ROWS)
 else:
     st.success("The validator found no problems in the data files.")
 
