@@ -7,8 +7,8 @@ from dataclasses import replace
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from components.access import access_granted
-from components.app_state import (
+from components.ui.access import access_granted
+from components.ui.app_state import (
     PAGE_KEY,
     apply_filter_state,
     check_data_files,
@@ -19,10 +19,10 @@ from components.app_state import (
     raw_params,
     reset_filters,
 )
-from components.briefing import Step, briefing_steps, find_step, presenter_view
-from components.presenter_bar import GOTO_KEY, presenter_bar
-from components.schema import CATEGORIES, CONFIDENCES
-from components.views import DATE_MAX, DATE_MIN, MAX_TEXT, View, app_base, parse_view, query_pairs, share_link
+from components.state.briefing import Step, briefing_steps, find_step, presenter_view
+from components.ui.presenter_bar import GOTO_KEY, presenter_bar
+from components.data.schema import CATEGORIES, CONFIDENCES
+from components.state.views import DATE_MAX, DATE_MIN, MAX_TEXT, View, app_base, parse_view, query_pairs, share_link
 
 PAGE_TITLES = {
     "overview": ("Overview", ":material/summarize:"),

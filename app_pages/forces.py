@@ -6,11 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.app_state import current_view, filtered_dataset
-from components.dataset import Dataset
-from components.details import problems_notice
-from components.filters import Filters
-from components.forces import (
+from components.ui.app_state import current_view, filtered_dataset
+from components.data.dataset import Dataset
+from components.ui.details import problems_notice
+from components.state.filters import Filters
+from components.present.forces import (
     FORCE_NAMES,
     forces_alt,
     forces_figure,
@@ -20,7 +20,7 @@ from components.forces import (
     seed_estimate_ids,
     unplotted_estimates,
 )
-from components.schema import FORCES
+from components.data.schema import FORCES
 
 METRIC_LABELS = {
     "size": "Force size (deployed, present)",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.app_state import current_view, filtered_dataset
-from components.dataset import Dataset
-from components.details import (
+from components.ui.app_state import current_view, filtered_dataset
+from components.data.dataset import Dataset
+from components.ui.details import (
     event_detail,
     event_detail_panel,
     follow_selection,
@@ -15,8 +15,8 @@ from components.details import (
     place_detail_panel,
     problems_notice,
 )
-from components.filters import Filters
-from components.places import (
+from components.state.filters import Filters
+from components.present.places import (
     CREDITS,
     CompactDeck,
     elsewhere_events,

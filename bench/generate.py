@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from components.schema import CATEGORIES, CONFIDENCES, FORCES, METRICS, ROLES
+from components.data.schema import CATEGORIES, CONFIDENCES, FORCES, METRICS, ROLES
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "work"

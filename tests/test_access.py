@@ -10,8 +10,8 @@ from conftest import wait_for_app
 from streamlit.proto.TextInput_pb2 import TextInput as TextInputProto
 from streamlit.testing.v1 import AppTest
 
-from components import access
-from components.access import (
+from components.ui import access
+from components.ui.access import (
     PASSCODE_KEY,
     Throttle,
     configured_passcode,

@@ -8,7 +8,7 @@ import pytest
 
 from bench import report
 from bench.generate import BOX, MAX_LOCATIONS, counts, generate
-from components.loading import load_dataset
+from components.data.loading import load_dataset
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 import pytest
 
-from components.briefing import (
+from components.state.briefing import (
     audience_link,
     briefing_steps,
     find_step,
@@ -18,7 +18,7 @@ from components.briefing import (
     step_query,
     step_view,
 )
-from components.loading import load_dataset
+from components.data.loading import load_dataset
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from components.schema import SCHEMAS
+from components.data.schema import SCHEMAS
 
 README = Path(__file__).parent.parent / "data" / "README.md"
 

@@ -7,8 +7,8 @@ import re
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from components.dataset import Dataset
-from components.details import event_detail, place_detail, plain_markdown
+from components.data.dataset import Dataset
+from components.ui.details import event_detail, place_detail, plain_markdown
 
 
 def dates(*values: str) -> pd.Series:
@@ -133,13 +133,13 @@ def test_plain_markdown_escapes_links_images_html_and_maths():
 
 
 def render_event(detail) -> None:
-    from components.details import event_detail_panel
+    from components.ui.details import event_detail_panel
 
     event_detail_panel(detail)
 
 
 def render_place(detail) -> None:
-    from components.details import place_detail_panel
+    from components.ui.details import place_detail_panel
 
     place_detail_panel(detail)
 

@@ -8,7 +8,7 @@ import io
 import pandas as pd
 import pytest
 
-from components.export import csv_bytes, export_frame, export_name, neutralise
+from components.present.export import csv_bytes, export_frame, export_name, neutralise
 
 
 @pytest.mark.parametrize(

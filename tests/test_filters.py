@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.dataset import Dataset
-from components.filters import Filters, apply_filters, known_sources, period_end
+from components.data.dataset import Dataset
+from components.state.filters import Filters, apply_filters, known_sources, period_end
 
 ROOT = Path(__file__).resolve().parent.parent
 D = pd.Timestamp

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.forces import (
+from components.present.forces import (
     METRIC_SYMBOLS,
     bin_period,
     forces_alt,

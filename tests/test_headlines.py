@@ -7,9 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.dataset import Dataset
-from components.filters import Filters, apply_filters
-from components.headlines import doubtful_figures, headlines, key_quotes, stated_range
+from components.data.dataset import Dataset
+from components.state.filters import Filters, apply_filters
+from components.present.headlines import doubtful_figures, headlines, key_quotes, stated_range
 
 D = pd.Timestamp
 

@@ -150,7 +150,7 @@ def test_every_column_of_the_corpus_meets_every_payload_kind() -> None:
 def test_the_hostile_corpus_loads_with_every_quote_found_in_its_archived_document() -> None:
     from fixtures.make_hostile import ROWS
 
-    from components.loading import load_dataset
+    from components.data.loading import load_dataset
 
     dataset = load_dataset(HOSTILE)
     assert {name: len(frame) for name, frame in dataset.tables.items()} == dict.fromkeys(dataset.tables, ROWS)

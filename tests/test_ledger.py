@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from components.dataset import Problem
-from components.filters import Filters, apply_filters
-from components.ledger import MAX_IDS, http_link, ledger, problems_table
-from components.loading import load_dataset
+from components.data.dataset import Problem
+from components.state.filters import Filters, apply_filters
+from components.present.ledger import MAX_IDS, http_link, ledger, problems_table
+from components.data.loading import load_dataset
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 

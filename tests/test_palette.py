@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.palette import (
+from components.present.palette import (
     CONFIDENCE_SYMBOLS,
     PaletteError,
     category_color,
@@ -15,7 +15,7 @@ from components.palette import (
     series_colors,
     theme_colors,
 )
-from components.schema import CATEGORIES, CONFIDENCES
+from components.data.schema import CATEGORIES, CONFIDENCES
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#D55E00", "#CC79A7", "#56B4E9", "#009E73", "#F0E442", "#999999")
 

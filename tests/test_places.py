@@ -9,8 +9,8 @@ import pandas as pd
 import pydeck as pdk
 import pytest
 
-from components.palette import category_color, hex_to_rgb
-from components.places import (
+from components.present.palette import category_color, hex_to_rgb
+from components.present.places import (
     CREDITS,
     elsewhere_events,
     map_alt,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.presenter_bar import presenter_passcode
+from components.ui.presenter_bar import presenter_passcode
 
 
 @pytest.mark.parametrize(

@@ -131,7 +131,7 @@ def test_image_build_leaves_out_tooling(path: str) -> None:
     assert ignored_by(ROOT / ".dockerignore", path)
 
 
-@pytest.mark.parametrize("path", ["dashboard.py", "components/access.py", "data/events.csv"])
+@pytest.mark.parametrize("path", ["dashboard.py", "components/ui/access.py", "data/events.csv"])
 def test_image_build_keeps_the_app(path: str) -> None:
     assert not ignored_by(ROOT / ".dockerignore", path)
 

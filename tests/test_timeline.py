@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.palette import category_color
-from components.timeline import (
+from components.present.palette import category_color
+from components.present.timeline import (
     binning_note,
     date_label,
     date_labels,

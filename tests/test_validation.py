@@ -6,8 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.loading import load_dataset
-from components.quotes import fold, fold_all, quote_in_document
+from components.data.loading import load_dataset
+from components.data.quotes import fold, fold_all, quote_in_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DATA = Path(__file__).parent.parent / "data"

@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from components.dataset import Dataset
+from components.data.dataset import Dataset
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.dataset import Dataset
-from components.filters import Filters, apply_filters
-from components.loading import default_data_dir, folder_signature, load_dataset
-from components.schema import CATEGORIES, CONFIDENCES, FORCES
-from components.views import MAX_TEXT, METRIC_GROUPS, View, known_claimants, parse_view
+from components.data.dataset import Dataset
+from components.state.filters import Filters, apply_filters
+from components.data.loading import default_data_dir, folder_signature, load_dataset
+from components.data.schema import CATEGORIES, CONFIDENCES, FORCES
+from components.state.views import MAX_TEXT, METRIC_GROUPS, View, known_claimants, parse_view
 
 PAGE_KEY = "_page_name"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VERSION_KEY = "_data_version"
 PAGES_DIR = "app_pages"
 

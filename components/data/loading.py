@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.briefing import step_problems
-from components.dataset import Dataset, Problem
-from components.schema import SCHEMAS, TableSchema
-from components.validation import validate_tables
+from components.state.briefing import step_problems
+from components.data.dataset import Dataset, Problem
+from components.data.schema import SCHEMAS, TableSchema
+from components.data.validation import validate_tables
 
 DEFAULT_MAX_TABLE_MB = 20.0
 # A plain file name inside documents/: no folders, no parent references, not absurdly long.
@@ -37,7 +37,7 @@ def max_table_bytes() -> int:
 def default_data_dir() -> Path:
     """The folder named by `BRIEFING_DATA_DIR`, else the project's bundled `data/`."""
     configured = os.environ.get("BRIEFING_DATA_DIR")
-    return Path(configured) if configured else Path(__file__).resolve().parent.parent / "data"
+    return Path(configured) if configured else Path(__file__).resolve().parents[2] / "data"
 
 
 def folder_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from components.dataset import Problem, empty_table
-from components.quotes import fold, fold_all
-from components.schema import SCHEMAS, Column, TableSchema
+from components.data.dataset import Problem, empty_table
+from components.data.quotes import fold, fold_all
+from components.data.schema import SCHEMAS, Column, TableSchema
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from components.dataset import Dataset
-from components.forces import safe_url
-from components.timeline import date_label, event_dates_label, joined
+from components.data.dataset import Dataset
+from components.present.forces import safe_url
+from components.present.timeline import date_label, event_dates_label, joined
 
 PLACE_EVENTS = 40
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^@%])")

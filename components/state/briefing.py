@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from components.dataset import Dataset, Problem
-from components.views import View, parse_query, share_link, view_query
+from components.data.dataset import Dataset, Problem
+from components.state.views import View, parse_query, share_link, view_query
 
 FILE = "briefing.csv"
 

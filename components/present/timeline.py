@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.palette import CATEGORIES, CONFIDENCE_SYMBOLS, category_color, confidence_symbol
+from components.present.palette import CATEGORIES, CONFIDENCE_SYMBOLS, category_color, confidence_symbol
 
 MAX_POINTS = 1500
 HOVER_CHARS = 160

@@ -13,10 +13,10 @@ from typing import Any
 
 import streamlit as st
 
-from components.access import Throttle, digest, judge_attempt, load_secrets
-from components.briefing import Step, audience_link, neighbours, presenter_link
-from components.dataset import Dataset
-from components.details import plain_markdown
+from components.ui.access import Throttle, digest, judge_attempt, load_secrets
+from components.state.briefing import Step, audience_link, neighbours, presenter_link
+from components.data.dataset import Dataset
+from components.ui.details import plain_markdown
 
 GOTO_KEY = "_goto_step"
 UNLOCKED_KEY = "_presenter_unlocked"

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from components.schema import SCHEMAS
+from components.data.schema import SCHEMAS
 
 
 @dataclass(frozen=True)

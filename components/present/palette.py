@@ -10,9 +10,9 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from components.schema import CATEGORIES
+from components.data.schema import CATEGORIES
 
-CONFIG_PATH = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"
+CONFIG_PATH = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 
 # Confidence is shown by shape as well as colour; the schema's vocabulary, one symbol each.
 CONFIDENCE_SYMBOLS: dict[str, str] = {

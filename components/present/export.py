@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.schema import SCHEMAS
+from components.data.schema import SCHEMAS
 
 # A spreadsheet runs a cell that starts with one of these as a formula (also after leading spaces).
 FORMULA_START = r"^(?:[\t\r\n]|\s*[=+\-@])"

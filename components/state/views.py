@@ -15,9 +15,9 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pandas as pd
 
-from components.dataset import Dataset
-from components.filters import Filters
-from components.schema import CATEGORIES, CONFIDENCES, FORCES
+from components.data.dataset import Dataset
+from components.state.filters import Filters
+from components.data.schema import CATEGORIES, CONFIDENCES, FORCES
 
 PAGES = ("overview", "timeline", "forces", "map", "sources", "presenter")
 METRIC_GROUPS = ("size", "losses")

@@ -1,0 +1,1 @@
+"""Presentation layer (pure): figure, deck and table builders and their labels. Never imports streamlit."""

@@ -1,0 +1,1 @@
+"""UI layer: the only modules of components/ that import streamlit (state glue, the gate, panels, presenter bar)."""
