@@ -7,6 +7,9 @@ from dataclasses import replace
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from components.data.schema import CATEGORIES, CONFIDENCES
+from components.state.briefing import Step, briefing_steps, find_step, presenter_view
+from components.state.views import DATE_MAX, DATE_MIN, MAX_TEXT, View, app_base, parse_view, query_pairs, share_link
 from components.ui.access import access_granted
 from components.ui.app_state import (
     PAGE_KEY,
@@ -19,10 +22,7 @@ from components.ui.app_state import (
     raw_params,
     reset_filters,
 )
-from components.state.briefing import Step, briefing_steps, find_step, presenter_view
 from components.ui.presenter_bar import GOTO_KEY, presenter_bar
-from components.data.schema import CATEGORIES, CONFIDENCES
-from components.state.views import DATE_MAX, DATE_MIN, MAX_TEXT, View, app_base, parse_view, query_pairs, share_link
 
 PAGE_TITLES = {
     "overview": ("Overview", ":material/summarize:"),

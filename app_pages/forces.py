@@ -6,10 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.ui.app_state import current_view, filtered_dataset
 from components.data.dataset import Dataset
-from components.ui.details import problems_notice
-from components.state.filters import Filters
+from components.data.schema import FORCES
 from components.present.forces import (
     FORCE_NAMES,
     forces_alt,
@@ -20,7 +18,9 @@ from components.present.forces import (
     seed_estimate_ids,
     unplotted_estimates,
 )
-from components.data.schema import FORCES
+from components.state.filters import Filters
+from components.ui.app_state import current_view, filtered_dataset
+from components.ui.details import problems_notice
 
 METRIC_LABELS = {
     "size": "Force size (deployed, present)",

@@ -5,17 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.ui.app_state import current_view, filtered_dataset
 from components.data.dataset import Dataset
-from components.ui.details import (
-    event_detail,
-    event_detail_panel,
-    follow_selection,
-    place_detail,
-    place_detail_panel,
-    problems_notice,
-)
-from components.state.filters import Filters
 from components.present.places import (
     CREDITS,
     CompactDeck,
@@ -26,6 +16,16 @@ from components.present.places import (
     places_deck,
     places_table,
     selected_location_id,
+)
+from components.state.filters import Filters
+from components.ui.app_state import current_view, filtered_dataset
+from components.ui.details import (
+    event_detail,
+    event_detail_panel,
+    follow_selection,
+    place_detail,
+    place_detail_panel,
+    problems_notice,
 )
 
 ELSEWHERE_ROWS = 2000

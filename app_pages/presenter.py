@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.state.briefing import audience_link, briefing_steps, presenter_link, step_problems
+from components.state.views import app_base
 from components.ui.access import load_secrets
 from components.ui.app_state import full_dataset
-from components.state.briefing import audience_link, briefing_steps, presenter_link, step_problems
 from components.ui.details import plain_markdown
 from components.ui.presenter_bar import go_to_step, presenter_passcode, presenter_unlocked
-from components.state.views import app_base
 
 ds = full_dataset()
 steps = briefing_steps(ds)

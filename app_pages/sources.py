@@ -7,11 +7,11 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from components.ui.app_state import current_view, filtered_dataset, full_dataset
 from components.data.dataset import Dataset
 from components.present.export import EXPORTED_TABLES, csv_bytes, export_name
-from components.state.filters import Filters
 from components.present.ledger import ledger, problems_table
+from components.state.filters import Filters
+from components.ui.app_state import current_view, filtered_dataset, full_dataset
 
 LAZY_ROWS = 1000  # longer tables load as the reader scrolls, so the page stays small on the wire
 LEDGER_COLUMNS = {

@@ -6,10 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.present.timeline import binning_note, selected_event_id, timeline_alt, timeline_figure
+from components.state.filters import Filters
 from components.ui.app_state import current_view, filtered_dataset
 from components.ui.details import event_detail, event_detail_panel, follow_selection, problems_notice
-from components.state.filters import Filters
-from components.present.timeline import binning_note, selected_event_id, timeline_alt, timeline_figure
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

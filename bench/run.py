@@ -96,8 +96,8 @@ def row_count(folder: Path, table: str = "events") -> int:
 def dense_counts(folder: Path) -> dict[str, int]:
     """What the dense pages draw in their default view: events, the DPRK's size claims, places on the map."""
     os.environ.setdefault("BRIEFING_MAX_TABLE_MB", MAX_TABLE_MB)
-    from components.present.forces import charted_count
     from components.data.loading import load_dataset
+    from components.present.forces import charted_count
     from components.present.places import place_summaries
 
     ds = load_dataset(folder)

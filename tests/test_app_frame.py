@@ -10,10 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.ui.app_state import page_script
-from components.state.briefing import briefing_steps, step_view
-from components.ui.details import plain_markdown
 from components.data.loading import load_dataset
+from components.state.briefing import briefing_steps, step_view
+from components.ui.app_state import page_script
+from components.ui.details import plain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data"

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 import pytest
 
+from components.data.loading import load_dataset
 from components.state.briefing import (
     audience_link,
     briefing_steps,
@@ -18,7 +19,6 @@ from components.state.briefing import (
     step_query,
     step_view,
 )
-from components.data.loading import load_dataset
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 

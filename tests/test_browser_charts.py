@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import wait_for_app
 
-from components.ui.details import place_detail
 from components.data.loading import load_dataset
 from components.present.places import place_summaries, places_deck
+from components.ui.details import place_detail
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "test-results" / "screenshots"

@@ -8,9 +8,9 @@ import pytest
 from conftest import BUNDLED_DATA, VIEWPORT, wait_for_app
 from playwright.sync_api import expect
 
+from components.data.loading import load_dataset
 from components.state.briefing import briefing_steps, step_view
 from components.ui.details import event_detail
-from components.data.loading import load_dataset
 
 DS = load_dataset(BUNDLED_DATA)
 STEPS = briefing_steps(DS)

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from components.data.dataset import Dataset
-from components.state.filters import Filters, apply_filters
 from components.present.headlines import doubtful_figures, headlines, key_quotes, stated_range
+from components.state.filters import Filters, apply_filters
 
 D = pd.Timestamp
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from components.data.dataset import Problem
-from components.state.filters import Filters, apply_filters
-from components.present.ledger import MAX_IDS, http_link, ledger, problems_table
 from components.data.loading import load_dataset
+from components.present.ledger import MAX_IDS, http_link, ledger, problems_table
+from components.state.filters import Filters, apply_filters
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 

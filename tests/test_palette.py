@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from components.data.schema import CATEGORIES, CONFIDENCES
 from components.present.palette import (
     CONFIDENCE_SYMBOLS,
     PaletteError,
@@ -15,7 +16,6 @@ from components.present.palette import (
     series_colors,
     theme_colors,
 )
-from components.data.schema import CATEGORIES, CONFIDENCES
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#D55E00", "#CC79A7", "#56B4E9", "#009E73", "#F0E442", "#999999")
 

@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from components.state.filters import Filters
 from components.data.loading import load_dataset
+from components.state.filters import Filters
 from components.state.views import MAX_TEXT, View, app_base, echo, parse_query, parse_view, share_link, view_query
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"

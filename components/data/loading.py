@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.state.briefing import step_problems
 from components.data.dataset import Dataset, Problem
 from components.data.schema import SCHEMAS, TableSchema
 from components.data.validation import validate_tables
+from components.state.briefing import step_problems
 
 DEFAULT_MAX_TABLE_MB = 20.0
 # A plain file name inside documents/: no folders, no parent references, not absurdly long.

@@ -1,4 +1,4 @@
-"""Command line: `python -m components.validate [folder]` (thin entry point: components/validate.py) prints every problem and exits 1 if there is any."""
+"""Command line `python -m components.validate [folder]`: prints every problem and exits 1 if there is any."""
 
 from __future__ import annotations
 

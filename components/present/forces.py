@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.present.palette import series_colors
 from components.data.schema import LOSS_METRICS, SIZE_METRICS
+from components.present.palette import series_colors
 from components.present.timeline import clip, column, date_label
 
 METRIC_GROUPS: dict[str, tuple[str, ...]] = {"size": SIZE_METRICS, "losses": LOSS_METRICS}

@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pandas as pd
 
 from components.data.dataset import Dataset
-from components.state.filters import Filters
 from components.data.schema import CATEGORIES, CONFIDENCES, FORCES
+from components.state.filters import Filters
 
 PAGES = ("overview", "timeline", "forces", "map", "sources", "presenter")
 METRIC_GROUPS = ("size", "losses")

@@ -14,9 +14,9 @@ from pathlib import Path
 import streamlit as st
 
 from components.data.dataset import Dataset
-from components.state.filters import Filters, apply_filters
 from components.data.loading import default_data_dir, folder_signature, load_dataset
 from components.data.schema import CATEGORIES, CONFIDENCES, FORCES
+from components.state.filters import Filters, apply_filters
 from components.state.views import MAX_TEXT, METRIC_GROUPS, View, known_claimants, parse_view
 
 PAGE_KEY = "_page_name"

@@ -13,9 +13,9 @@ from typing import Any
 
 import streamlit as st
 
-from components.ui.access import Throttle, digest, judge_attempt, load_secrets
-from components.state.briefing import Step, audience_link, neighbours, presenter_link
 from components.data.dataset import Dataset
+from components.state.briefing import Step, audience_link, neighbours, presenter_link
+from components.ui.access import Throttle, digest, judge_attempt, load_secrets
 from components.ui.details import plain_markdown
 
 GOTO_KEY = "_goto_step"
