@@ -79,11 +79,6 @@ def event_dates_label(row: pd.Series) -> str:
     )
 
 
-def precision_extent(date: pd.Timestamp, precision: str) -> pd.Timestamp:
-    """The first instant after the period a date of this precision stands for."""
-    return period_ends(pd.Series([date]), pd.Series([precision])).iloc[0]
-
-
 def period_ends(dates: pd.Series, precisions: pd.Series) -> pd.Series:
     """Per date, the first instant after the day, week or month it stands for."""
     dates = pd.to_datetime(dates)
