@@ -17,9 +17,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.data.schema import LOSS_METRICS, SIZE_METRICS
+from components.present.labels import clip, column, date_label
 from components.present.ledger import http_link
 from components.present.palette import series_colors
-from components.present.timeline import clip, column, date_label
 
 METRIC_GROUPS: dict[str, tuple[str, ...]] = {"size": SIZE_METRICS, "losses": LOSS_METRICS}
 METRIC_SYMBOLS: dict[str, str] = {

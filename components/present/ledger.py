@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.data.dataset import Dataset, Problem
-from components.present.timeline import date_label
+from components.present.labels import date_label
 
 MAX_IDS = 5
 PROBLEM_COLUMNS = ["file", "row", "column", "value", "reason"]

@@ -17,8 +17,8 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
+from components.present.labels import date_labels
 from components.present.palette import CATEGORIES, category_color, hex_to_rgb
-from components.present.timeline import date_labels
 
 MAP_BBOX = (32.0, 49.5, 39.0, 53.5)  # lon_min, lat_min, lon_max, lat_max: the map's area
 CREDITS = "Natural Earth (public domain); Place coordinates © GeoNames, CC BY 4.0"

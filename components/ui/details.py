@@ -14,8 +14,8 @@ import streamlit as st
 
 from components.data.dataset import Dataset
 from components.present.headlines import QuoteRef
+from components.present.labels import date_label, event_dates_label, joined
 from components.present.ledger import http_link
-from components.present.timeline import date_label, event_dates_label, joined
 
 PLACE_EVENTS = 40
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^@%])")
