@@ -1,0 +1,92 @@
+"""Headless Chromium for the packs: the one launch, and the visuals of an HTML pack taken as images.
+
+Launching lives in `chromium_page` alone, so it can hand over to `tooling/chromium.py` (the project's one
+launcher and flag set) when that lands on main. Every request that is not for a `file:` address is aborted
+and counted: a pack that asked for the network would be a broken offline pack.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+FLAGS = ("--no-sandbox",)  # not --disable-gpu: deck.gl needs WebGL, which Chromium then gives in software
+VIEWPORT = {"width": 1600, "height": 900}
+DRAW_TIMEOUT_MS = 20_000
+NO_CHROMIUM = "No Chromium was found, so no PDF or PowerPoint can be made here; the HTML pack needs none."
+
+
+class ChromiumMissing(RuntimeError):
+    """No Chromium executable on this machine."""
+
+
+def chromium_path() -> str | None:
+    """The Chromium to use: env `BRIEFING_CHROMIUM`, else the first of the usual names on PATH."""
+    configured = os.environ.get("BRIEFING_CHROMIUM")
+    if configured:
+        return configured if Path(configured).exists() else None
+    return next((found for name in CANDIDATES if (found := shutil.which(name))), None)
+
+
+@contextmanager
+def chromium_page(blocked: list[str] | None = None) -> Iterator[object]:
+    """A fresh page of a headless Chromium in which only file: requests go through (others go in `blocked`)."""
+    executable = chromium_path()
+    if executable is None:
+        raise ChromiumMissing(NO_CHROMIUM)
+    from playwright.sync_api import sync_playwright
+
+    refused = [] if blocked is None else blocked
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=executable, args=list(FLAGS), headless=True)
+        try:
+            page = browser.new_page(viewport=VIEWPORT, device_scale_factor=1)
+            page.route("**/*", lambda route: _file_only(route, refused))
+            yield page
+        finally:
+            browser.close()
+
+
+def _file_only(route: object, refused: list[str]) -> None:
+    """Let file: requests through; abort and note every other."""
+    url = route.request.url
+    if url.startswith(("file:", "data:", "blob:")):
+        route.continue_()
+    else:
+        refused.append(url)
+        route.abort()
+
+
+@contextmanager
+def opened(page: object, document: str, name: str = "pack.html") -> Iterator[Path]:
+    """Write a document to a temporary file and open it in the page (file: so that nothing else loads)."""
+    with tempfile.TemporaryDirectory(prefix="pack-") as folder:
+        path = Path(folder) / name
+        path.write_text(document, encoding="utf-8")
+        page.goto(path.as_uri(), wait_until="load")
+        yield path
+
+
+def visual_images(page: object, document: str, steps: list[tuple[int, str]]) -> dict[int, bytes]:
+    """PNG of each step's visual box in an HTML pack, after the chart or map has drawn."""
+    images = {}
+    with opened(page, document):
+        page.evaluate("document.body.classList.add('capture')")
+        for number, kind in steps:
+            if kind == "none":
+                continue
+            page.evaluate("id => window.packShow(id)", f"step-{number}")
+            box = page.locator(f"#visual-{number}")
+            page.wait_for_function(
+                "n => document.getElementById('visual-' + n).dataset.drawn === 'yes'",
+                arg=number,
+                timeout=DRAW_TIMEOUT_MS,
+            )
+            page.wait_for_timeout(150 if kind == "plotly" else 400)
+            images[number] = box.screenshot(type="png")
+    return images
