@@ -315,8 +315,9 @@ def describe_filters(filters: Filters) -> str:
     return "; ".join(w for w in words if w)
 
 
-def build_pack(full: Dataset, filters: Filters = Filters(), presenter: bool = False) -> Pack:
+def build_pack(full: Dataset, filters: Filters | None = None, presenter: bool = False) -> Pack:
     """The pack of the briefing for some filters and as-of date; talking points only in the presenter version."""
+    filters = filters or Filters()
     steps = tuple(step_content(full, filters, step) for step in briefing_steps(full))
     if not presenter:
         steps = tuple(replace(s, talking_points="") for s in steps)
