@@ -17,7 +17,7 @@ from pathlib import Path
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = ("--no-sandbox",)  # not --disable-gpu: deck.gl needs WebGL, which Chromium then gives in software
 VIEWPORT = {"width": 1600, "height": 900}
-DRAW_TIMEOUT_MS = 20_000
+DRAW_TIMEOUT_MS = 180_000  # software WebGL on a busy two-core machine can take a while
 NO_CHROMIUM = "No Chromium was found, so no PDF or PowerPoint can be made here; the HTML pack needs none."
 
 

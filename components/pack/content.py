@@ -38,6 +38,11 @@ class Citation:
     grade: str
 
     @property
+    def code(self) -> str:
+        """The grade's letter alone, for footnotes."""
+        return self.grade[:1]
+
+    @property
     def label(self) -> str:
         """'Publisher, date' as a footnote names it."""
         return ", ".join(p for p in (self.publisher, self.date) if p)

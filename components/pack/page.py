@@ -61,6 +61,8 @@ APP_JS = """
   const counter = document.getElementById('counter');
   const tooltip = JSON.parse(document.getElementById('deck-tooltip').textContent);
   let at = 0;
+  let shared = null;
+  function capturing() { return document.body.classList.contains('capture'); }
   function spec(page) { return JSON.parse(document.getElementById('spec-' + page.dataset.step).textContent); }
   function draw(page) {
     const box = page.querySelector('.visual');
@@ -74,9 +76,18 @@ APP_JS = """
     } else if (page.dataset.kind === 'deck') {
       const json = spec(page);
       delete json.mapStyle; delete json.mapProvider;
-      const deck = createDeck({container: box, jsonInput: json, tooltip: tooltip});
-      let frames = 0;
-      deck.setProps({onAfterRender: function () { frames += 1; if (frames > 1) box.dataset.drawn = 'yes'; }});
+      const done = function () { box.dataset.drawn = 'yes'; };
+      if (capturing() && shared) {
+        // One WebGL context for every map image: software GL compiles the layers' shaders only once.
+        Array.from(shared.holder.childNodes).forEach(function (node) { box.appendChild(node); });
+        shared.holder = box;
+        updateDeck(json, shared.deck);
+        shared.deck.setProps({onAfterRender: done});
+      } else {
+        const deck = createDeck({container: box, jsonInput: json, tooltip: tooltip});
+        deck.setProps({onAfterRender: done});
+        if (capturing()) shared = {deck: deck, holder: box};
+      }
     } else {
       box.dataset.drawn = 'yes';
     }
