@@ -15,7 +15,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-FLAGS = ("--no-sandbox",)  # not --disable-gpu: deck.gl needs WebGL, which Chromium then gives in software
+# The tests' flag set (tests/conftest.py): not --disable-gpu, since deck.gl needs WebGL (software SwiftShader here).
+FLAGS = (
+    "--no-sandbox",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 VIEWPORT = {"width": 1600, "height": 900}
 DRAW_TIMEOUT_MS = 180_000  # software WebGL on a busy two-core machine can take a while
 NO_CHROMIUM = "No Chromium was found, so no PDF or PowerPoint can be made here; the HTML pack needs none."
