@@ -11,13 +11,14 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from components.data.dataset import Dataset
 from components.pack import grades
 from components.present.forces import FORCE_NAMES, forces_figure, in_group, safe_url, seed_estimate_ids, stated_figure
 from components.present.headlines import headlines, key_quotes
 from components.present.places import CREDITS, places_deck
-from components.present.timeline import date_label, timeline_figure
+from components.present.timeline import MAX_POINTS, clip, date_label, timeline_figure, timeline_rows
 from components.state.briefing import briefing_steps, step_view
 from components.state.filters import Filters, apply_filters
 
@@ -191,6 +192,38 @@ def judgments(ds: Dataset, as_of: date | None) -> tuple[Judgment, ...]:
     )
 
 
+def marked_timeline(events: pd.DataFrame, event: str | None) -> str:
+    """The app's timeline figure with a ring and an escaped label on the step's event (a link selects it)."""
+    figure = timeline_figure(events)
+    rows = timeline_rows(events) if event and len(events) <= MAX_POINTS else None
+    if rows is not None and (rows["event_id"] == event).any():
+        row = rows[rows["event_id"] == event].iloc[0]
+        title = events.loc[events["event_id"] == event, "title"].iloc[0]
+        figure.add_trace(
+            go.Scatter(
+                x=[row["start"]],
+                y=[row["y"]],
+                mode="markers",
+                marker={"symbol": "circle-open", "size": 26, "color": "#111111", "line": {"width": 3}},
+                hoverinfo="skip",
+                showlegend=False,
+                name="this step",
+            )
+        )
+        figure.add_annotation(
+            x=row["start"],
+            y=row["y"],
+            text=clip(title, 70),
+            showarrow=True,
+            arrowhead=0,
+            ax=0,
+            ay=-34,
+            bgcolor="rgba(255,255,255,0.85)",
+            font={"size": 12},
+        )
+    return figure.to_json()
+
+
 def timeline_step(ds: Dataset, event: str | None) -> dict:
     """The timeline of the step's events, and the selected event's summary, sources and quotes."""
     events = ds.events
@@ -203,7 +236,7 @@ def timeline_step(ds: Dataset, event: str | None) -> dict:
     sources = event_sources(chosen)
     return {
         "kind": "plotly" if len(events) else "none",
-        "spec": timeline_figure(events).to_json() if len(events) else "",
+        "spec": marked_timeline(events, event) if len(events) else "",
         "alt": f"Timeline of {len(events)} events",
         "lead": lead,
         "details": details,
