@@ -1,8 +1,8 @@
-"""Headless Chromium for the packs: the one launch, and the visuals of an HTML pack taken as images.
+"""Headless Chromium for the packs: a page to render in, and the visuals of an HTML pack taken as images.
 
-Launching lives in `chromium_page` alone, so it can hand over to `tooling/chromium.py` (the project's one
-launcher and flag set) when that lands on main. Every request that is not for a `file:` address is aborted
-and counted: a pack that asked for the network would be a broken offline pack.
+Chromium is launched by `tooling.chromium` (the project's one launcher and flag set: software WebGL for the
+map, never --disable-gpu). Every request that is not for a `file:` address is aborted and counted: a pack
+that asked for the network would be a broken offline pack.
 """
 
 from __future__ import annotations
@@ -14,18 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tooling.chromium import launch
+
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-# The tests' flag set (tests/conftest.py): not --disable-gpu, since deck.gl needs WebGL (software SwiftShader here).
-FLAGS = (
-    "--no-sandbox",
-    "--use-angle=swiftshader",
-    "--enable-unsafe-swiftshader",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
 VIEWPORT = {"width": 1600, "height": 900}
 DRAW_TIMEOUT_MS = 180_000  # software WebGL on a busy two-core machine can take a while
 NO_CHROMIUM = "No Chromium was found, so no PDF or PowerPoint can be made here; the HTML pack needs none."
@@ -53,7 +44,7 @@ def chromium_page(blocked: list[str] | None = None) -> Iterator[object]:
 
     refused = [] if blocked is None else blocked
     with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=executable, args=list(FLAGS), headless=True)
+        browser = launch(driver, executable_path=executable)
         try:
             page = browser.new_page(viewport=VIEWPORT, device_scale_factor=1)
             page.route("**/*", lambda route: _file_only(route, refused))
