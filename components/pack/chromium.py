@@ -18,6 +18,7 @@ from tooling.chromium import launch
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 VIEWPORT = {"width": 1600, "height": 900}
+SCALE = 1.5  # visuals are drawn at 1100x560 CSS pixels: text stays legible on a page, the image stays sharp
 DRAW_TIMEOUT_MS = 180_000  # software WebGL on a busy two-core machine can take a while
 NO_CHROMIUM = "No Chromium was found, so no PDF or PowerPoint can be made here; the HTML pack needs none."
 
@@ -46,7 +47,7 @@ def chromium_page(blocked: list[str] | None = None) -> Iterator[object]:
     with sync_playwright() as driver:
         browser = launch(driver, executable_path=executable)
         try:
-            page = browser.new_page(viewport=VIEWPORT, device_scale_factor=1)
+            page = browser.new_page(viewport=VIEWPORT, device_scale_factor=SCALE)
             page.route("**/*", lambda route: _file_only(route, refused))
             yield page
         finally:

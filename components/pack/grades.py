@@ -12,7 +12,7 @@ GRADES = {
     "C": "fairly reliable",
     "D": "not usually reliable",
     "E": "unreliable",
-    "F": "reliability cannot be judged",
+    "F": "cannot be judged",
 }
 
 

@@ -60,9 +60,9 @@ def footnotes(step: StepContent) -> list[str]:
     return notes
 
 
-def image_height(notes: int, lines: int) -> int:
+def image_height(notes: int, lines: int) -> float:
     """The visual's height in mm: the page's room left by its footnotes and text lines."""
-    return max(70, min(120, 126 - 3 * (notes // 3 + 1) - 5 * lines))
+    return max(75, min(124, 128 - 1.6 * (notes // 3 + 1) - 5 * lines))
 
 
 def step_sheet(step: StepContent, image: bytes | None) -> str:

@@ -35,6 +35,7 @@ section.page { padding:1rem 1.5rem 3.5rem; min-height:calc(100vh - 3rem); positi
 section.page h2 { margin:.2rem 0 .8rem; font-size:1.5rem; }
 .layout { display:grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap:1.25rem; }
 .visual { width:100%; height:62vh; min-height:360px; position:relative; background:#F7F7F5; }
+.deck-host { position:absolute; inset:0; }
 .visual.figures, .visual.none { height:auto; min-height:0; background:none; }
 .side { font-size:.92rem; max-height:70vh; overflow:auto; }
 .side h3 { font-size:.95rem; margin:.9rem 0 .3rem; }
@@ -52,7 +53,7 @@ a { color:var(--accent); }
 body.capture header.bar, body.capture footer.stamp, body.capture .side, body.capture h2 { display:none; }
 body.capture section.page { padding:0; min-height:0; }
 body.capture .layout { display:block; }
-body.capture .visual { width:1400px; height:700px; background:#FFFFFF; }
+body.capture .visual { width:1100px; height:560px; background:#FFFFFF; }
 body.capture .visual.figures { height:auto; font-size:1.1rem; }
 """
 APP_JS = """
@@ -77,16 +78,17 @@ APP_JS = """
       const json = spec(page);
       delete json.mapStyle; delete json.mapProvider;
       const done = function () { box.dataset.drawn = 'yes'; };
+      const host = box.querySelector('.deck-host');
       if (capturing() && shared) {
         // One WebGL context for every map image: software GL compiles the layers' shaders only once.
-        Array.from(shared.holder.childNodes).forEach(function (node) { box.appendChild(node); });
-        shared.holder = box;
+        Array.from(shared.holder.childNodes).forEach(function (node) { host.appendChild(node); });
+        shared.holder = host;
         updateDeck(json, shared.deck);
         shared.deck.setProps({onAfterRender: done});
       } else {
-        const deck = createDeck({container: box, jsonInput: json, tooltip: tooltip});
+        const deck = createDeck({container: host, jsonInput: json, tooltip: tooltip});
         deck.setProps({onAfterRender: done});
-        if (capturing()) shared = {deck: deck, holder: box};
+        if (capturing()) shared = {deck: deck, holder: host};
       }
     } else {
       box.dataset.drawn = 'yes';
@@ -224,7 +226,10 @@ def side_panel(step: StepContent) -> str:
 def visual(step: StepContent) -> str:
     """The step's visual box: plotly and deck boxes are filled by the script, figures are a table."""
     label = f' role="img" aria-label="{e(step.alt)}"' if step.kind in ("plotly", "deck") else ""
-    inner = claims_table(step.claims) if step.kind == "figures" else ""
+    # deck.gl puts an overlay beside its container: a host inside the box keeps it out of the page's grid.
+    inner = (
+        claims_table(step.claims) if step.kind == "figures" else '<div class="deck-host"></div>' * (step.kind == "deck")
+    )
     inner = '<p class="muted">Nothing to draw for this step with these filters.</p>' if step.kind == "none" else inner
     return f'<div class="visual {e(step.kind)}" id="visual-{step.number}"{label}>{inner}</div>'
 

@@ -67,6 +67,8 @@ def test_the_pack_draws_every_step_offline_and_keys_move_between_steps(page, tmp
         section = page.locator(f"#step-{step.number}")
         assert section.locator("h2").inner_text() == f"{step.number}. {step.title}"
         assert f"data stamp {pack.stamp}" in section.locator("footer").inner_text()
+        visual, side = section.locator(".visual").bounding_box(), section.locator(".side").bounding_box()
+        assert visual["x"] + visual["width"] <= side["x"] and abs(visual["y"] - side["y"]) < 2  # side by side
         if step.kind == "plotly":
             section.locator(".visual svg.main-svg").first.wait_for(timeout=DRAW_MS)
             assert section.locator(".visual .scatterlayer .point, .visual .barlayer .point").count() > 0
