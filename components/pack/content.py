@@ -15,10 +15,12 @@ import plotly.graph_objects as go
 
 from components.data.dataset import Dataset
 from components.pack import grades
-from components.present.forces import FORCE_NAMES, forces_figure, in_group, safe_url, seed_estimate_ids, stated_figure
+from components.present.forces import FORCE_NAMES, forces_figure, in_group, seed_estimate_ids, stated_figure
 from components.present.headlines import headlines, key_quotes
+from components.present.labels import clip, date_label
+from components.present.ledger import http_link
 from components.present.places import CREDITS, places_deck
-from components.present.timeline import MAX_POINTS, clip, date_label, timeline_figure, timeline_rows
+from components.present.timeline import MAX_POINTS, timeline_figure, timeline_rows
 from components.state.briefing import briefing_steps, step_view
 from components.state.filters import Filters, apply_filters
 
@@ -142,7 +144,7 @@ def citations(ds: Dataset, source_ids: object) -> dict[str, Citation]:
             text(row["publisher"]),
             published,
             text(row.get("title")),
-            safe_url(row.get("url")),
+            http_link(row.get("url")) or "",
             grades.grade_label(text(row.get("reliability"))),
         )
     return found
