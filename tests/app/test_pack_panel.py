@@ -51,3 +51,12 @@ def test_a_built_pack_stays_offered_on_the_next_rerun_from_the_cache() -> None:
     assert len(labels) == 1 and "presenter" in labels[0]
     took = float(at.get("status")[0].proto.label.split(" in ")[1].removesuffix(" s"))
     assert took < 1.0  # from the cache, not built again
+
+
+def test_without_chromium_the_pdf_is_not_offered_and_the_html_is(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("BRIEFING_CHROMIUM", str(tmp_path / "no-such-chromium"))
+    at = app().run()
+    at.radio(key="pack_format").set_value("pdf").run()
+    assert [b for b in at.button if b.key == "pack_build"] == []
+    notes = [i.proto.body for i in at.info]
+    assert len(notes) == 1 and "No Chromium" in notes[0] and "HTML" in notes[0]

@@ -146,3 +146,24 @@ def test_hostile_specs_carry_no_raw_markup(hostile) -> None:
     _, _, document = hostile
     for block in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', document, flags=re.S):
         assert "<" not in block and ">" not in block
+
+
+def test_judgments_come_first_with_likelihood_and_confidence_as_two_labels() -> None:
+    import pandas as pd
+
+    ds = load_dataset(ROOT / "data")
+    table = pd.DataFrame(
+        {
+            "judgment_id": ["withdrawn"],
+            "statement": ["North Korean units were withdrawn <b>from</b> the front in late January 2025."],
+            "likelihood": ["likely"],
+            "confidence": ["moderate"],
+            "made": pd.to_datetime(["2025-02-10"]),
+            "order": [1],
+        }
+    )
+    document = pack_html(build_pack(ds.with_tables(judgments=table)))
+    first = document[document.index('id="judgments"') : document.index('id="step-1"')]
+    assert "withdrawn &lt;b&gt;from&lt;/b&gt; the front" in first
+    assert "likelihood: likely · confidence: moderate · made 2025-02-10" in first
+    assert NO_JUDGMENTS not in first
