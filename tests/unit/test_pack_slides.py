@@ -65,6 +65,10 @@ def test_every_step_slide_has_its_visual_citations_and_footer(packs) -> None:
     for slide, step in zip(list(deck_of(pack).slides)[1:], pack.steps, strict=False):
         pictures = [s for s in slide.shapes if s.shape_type == 13]
         assert len(pictures) == (0 if step.kind == "none" else 1)
+        deck = slide.part.package.presentation_part.presentation
+        for shape in slide.shapes:  # nothing hangs off the slide
+            assert shape.left >= 0 and shape.top >= 0
+            assert shape.left + shape.width <= deck.slide_width and shape.top + shape.height <= deck.slide_height
         text = slide_text(slide)
         assert pack.footer in text
         cited = step.claims[0].source if step.claims else (step.quotes[0].source if step.quotes else step.citations[0])
