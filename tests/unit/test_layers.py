@@ -15,7 +15,8 @@ MAY_IMPORT = {
     "state": {"data", "state"},
     "present": {"data", "state", "present"},
     "server": {"data", "state", "server"},
-    "ui": {"data", "state", "present", "server", "ui"},
+    "pack": {"data", "state", "present", "pack"},
+    "ui": {"data", "state", "present", "server", "pack", "ui"},
 }
 
 
