@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from components.data.dataset import Dataset
-from components.state.known import Judgment, all_judgments, current_judgments, judgments_table
+from components.state.known import Judgment, Revision, all_judgments, current_judgments, judgments_table
 
 # ICD 203's expressions of likelihood, with the probability range each stands for (in per cent).
 LIKELIHOODS: dict[str, tuple[int, int]] = {
@@ -82,3 +82,22 @@ def likelihood_legend() -> list[dict[str, str]]:
 def confidence_legend() -> list[dict[str, str]]:
     """The confidence levels as legend rows."""
     return [{"level": level, "meaning": meaning} for level, meaning in CONFIDENCE_LEVELS.items()]
+
+
+def briefing_dates(ds: Dataset) -> tuple[date, ...]:
+    """The distinct dates judgments were made on, oldest first: the quick picks for "what changed since"."""
+    return tuple(sorted({j.made for j in all_judgments(judgments_table(ds))}))
+
+
+def revision_rows(found: tuple[Revision, ...]) -> list[dict[str, str]]:
+    """Each changed judgment as the overview shows it: old and new wording side by side, and why."""
+    return [
+        {
+            "old": r.old.statement,
+            "old_made": f"{r.old.made:%d %b %Y}, {likelihood_label(r.old)}, {confidence_label(r.old)}",
+            "new": r.new.statement,
+            "made": f"{r.new.made:%d %b %Y}, {likelihood_label(r.new)}, {confidence_label(r.new)}",
+            "why": r.new.note,
+        }
+        for r in found
+    ]

@@ -23,7 +23,21 @@ PAGES = ("overview", "timeline", "forces", "map", "sources", "presenter")
 METRIC_GROUPS = ("size", "losses")
 DATE_PARAMS = {"from": "date_from", "to": "date_to", "asof": "as_of"}
 LIST_PARAMS = {"cat": "categories", "claimant": "claimants", "conf": "confidences"}
-SINGLE_PARAMS = ("page", "from", "to", "q", "asof", "event", "place", "force", "metric", "data", "step")
+SINGLE_PARAMS = (
+    "page",
+    "from",
+    "to",
+    "q",
+    "asof",
+    "since",
+    "judgment",
+    "event",
+    "place",
+    "force",
+    "metric",
+    "data",
+    "step",
+)
 PARAMS = SINGLE_PARAMS + tuple(LIST_PARAMS)
 MAX_TEXT = 200
 MAX_VALUES = 50
@@ -60,6 +74,7 @@ class View:
     metric: str | None = None
     data_stamp: str | None = None
     step: int | None = None
+    since: date | None = None
 
 
 def echo(value: str) -> str:
@@ -182,6 +197,20 @@ def parse_stamp(single: dict[str, str], ds: Dataset) -> tuple[str | None, list[s
     return value, []
 
 
+def judgment_ids(ds: Dataset) -> tuple[str, ...]:
+    """The ids of the recorded key judgments (none when the data has no judgments table)."""
+    table = ds.tables.get("judgments")
+    return () if table is None else tuple(table["judgment_id"].astype(str))
+
+
+def parse_since(single: dict[str, str]) -> tuple[date | None, list[str]]:
+    """The `since` date of a link ("what changed since D"), validated as every date is."""
+    if "since" not in single:
+        return None, []
+    since, notice = parse_date("since", single["since"])
+    return since, [notice] if notice else []
+
+
 def parse_view(params: Params, ds: Dataset) -> tuple[View, list[str]]:
     """The view a link (or a briefing step) describes, with a short notice for every value ignored."""
     single, notices = single_values(params)
@@ -193,9 +222,13 @@ def parse_view(params: Params, ds: Dataset) -> tuple[View, list[str]]:
     metric, metric_notices = parse_choice(single, "metric", METRIC_GROUPS, "metric (size or losses)")
     stamp, stamp_notices = parse_stamp(single, ds)
     step, step_notices = parse_step(single, ds)
+    judgment, judgment_notices = parse_choice(single, "judgment", judgment_ids(ds), "key judgment")
+    since, since_notices = parse_since(single)
+    filters = replace(filters, judgment=judgment or "")
+    notices += judgment_notices + since_notices
     notices += filter_notices + page_notices + event_notices + place_notices + force_notices
     notices += metric_notices + stamp_notices + step_notices
-    view = View(page or "overview", filters, event, place, force, metric, stamp, step)
+    view = View(page or "overview", filters, event, place, force, metric, stamp, step, since)
     return view, notices
 
 
@@ -215,6 +248,8 @@ def query_pairs(view: View) -> list[tuple[str, str | list[str]]]:
         "to": f.date_to.isoformat() if f.date_to else None,
         "q": f.text or None,
         "asof": f.as_of.isoformat() if f.as_of else None,
+        "since": view.since.isoformat() if view.since else None,
+        "judgment": f.judgment or None,
         "event": view.event,
         "place": view.place,
         "force": view.force,

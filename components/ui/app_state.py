@@ -14,12 +14,15 @@ from pathlib import Path
 import streamlit as st
 
 from components.data.dataset import Dataset
+from components.data.interim_tables import extra_signature, with_extra_tables
 from components.data.loading import default_data_dir, folder_signature, load_dataset
 from components.data.schema import CATEGORIES, CONFIDENCES, FORCES
 from components.state.filters import Filters, apply_filters
-from components.state.views import MAX_TEXT, METRIC_GROUPS, View, known_claimants, parse_view
+from components.state.views import MAX_TEXT, METRIC_GROUPS, View, judgment_ids, known_claimants, parse_date, parse_view
 
 PAGE_KEY = "_page_name"
+JUDGMENT_KEY = "_judgment"
+SINCE_KEY = "since"
 ROOT = Path(__file__).resolve().parents[2]
 VERSION_KEY = "_data_version"
 PAGES_DIR = "app_pages"
@@ -42,12 +45,13 @@ def data_folder() -> Path:
 @st.cache_resource(show_spinner="Loading the briefing data...", max_entries=4)
 def _load(folder: str, version: str) -> Dataset:
     """Read the folder once per version of its files."""
-    return load_dataset(Path(folder))
+    return with_extra_tables(load_dataset(Path(folder)), Path(folder))
 
 
 def folder_version(folder: Path) -> str:
     """A digest of the data files' names, mtimes and sizes."""
-    return hashlib.sha256(repr(folder_signature(folder)).encode()).hexdigest()
+    signature = folder_signature(folder) + extra_signature(folder)
+    return hashlib.sha256(repr(signature).encode()).hexdigest()
 
 
 def check_data_files() -> None:
@@ -115,7 +119,24 @@ def current_filters() -> Filters:
         confidences=_known(state.get("conf"), CONFIDENCES),
         text=text.strip()[:MAX_TEXT],
         as_of=_as_date(state.get("asof")),
+        judgment=current_judgment(),
     )
+
+
+def current_judgment() -> str:
+    """The key judgment whose evidence narrows every page ("" for none)."""
+    chosen = st.session_state.get(JUDGMENT_KEY)
+    return chosen if isinstance(chosen, str) and chosen in judgment_ids(full_dataset()) else ""
+
+
+def current_since() -> date | None:
+    """The overview's "what changed since" date, as its text field holds it (None when empty or invalid)."""
+    value = st.session_state.get(SINCE_KEY)
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return parse_date("since", value.strip())[0]
 
 
 @st.cache_resource(max_entries=8)
@@ -149,6 +170,7 @@ def current_view() -> View:
         force=force if force in FORCES else view.force,
         metric=metric if metric in METRIC_GROUPS else view.metric,
         data_stamp=ds.fingerprint,
+        since=current_since() if st.session_state.get(PAGE_KEY, view.page) == "overview" else None,
     )
 
 
@@ -165,6 +187,10 @@ def apply_filter_state(filters: Filters) -> None:
     }
     for key, value in values.items():
         st.session_state[key] = value
+    if filters.judgment:
+        st.session_state[JUDGMENT_KEY] = filters.judgment
+    else:
+        st.session_state.pop(JUDGMENT_KEY, None)
 
 
 def reset_filters() -> None:
