@@ -1,0 +1,60 @@
+"""Browser: the overview's first screen holds the bottom line and the first chart; nothing cut or overflowing."""
+
+from __future__ import annotations
+
+from tests.conftest import wait_for_app
+
+SCREEN = 800
+PHONE = {"width": 390, "height": 844}
+
+
+def open_overview(page, app_server, query: str = "") -> None:
+    page.goto(app_server() + "/" + query)
+    wait_for_app(page, timeout_ms=90_000)
+    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=30_000)
+
+
+def main_height(page) -> int:
+    return page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+
+
+def test_first_judgment_and_first_figures_chart_are_both_in_the_first_screen(page, app_server):
+    open_overview(page, app_server)
+    judgment = page.get_by_text("North Korea sent about 11,000 to 12,000").bounding_box()
+    chart = page.locator("[data-testid='stPlotlyChart']").first.bounding_box()
+    assert judgment["y"] >= 0 and judgment["y"] + judgment["height"] <= SCREEN
+    assert chart["y"] >= 0 and chart["y"] + chart["height"] <= SCREEN
+
+
+def test_the_overview_is_at_most_three_screens_tall_and_no_figure_or_label_is_cut(page, app_server):
+    open_overview(page, app_server)
+    assert main_height(page) <= 3 * SCREEN
+    chart_text = page.locator("[data-testid='stPlotlyChart'] text").all_text_contents()
+    assert chart_text and not [t for t in chart_text if "…" in t or "..." in t]
+    clipped = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid=stPageLink] p, [data-testid=stPopover] p')]
+              .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"""
+    )
+    assert clipped == []
+
+
+def test_at_phone_width_nothing_overflows_sideways(browser, app_server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        open_overview(page, app_server)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+        assert page.get_by_text("North Korea sent about 11,000 to 12,000").is_visible()
+    finally:
+        context.close()
+
+
+def test_typing_a_since_date_and_pressing_enter_applies_it(page, app_server):
+    open_overview(page, app_server)
+    field = page.get_by_label("What changed since (YYYY-MM-DD, Enter applies)")
+    field.scroll_into_view_if_needed()
+    field.fill("2025-02-01")
+    field.press("Enter")
+    wait_for_app(page)
+    page.wait_for_url("**since=2025-02-01**", timeout=15_000)
+    assert page.get_by_text("Changed judgment").first.is_visible()
