@@ -22,11 +22,11 @@ from pathlib import Path
 from bench.protocol import Session, choice_state, deck_click_state, find_widget, pickable_objects
 from bench.run import FILTER_KEY, data_folder, deck_widget
 from bench.servers import ROOT, free_port, start_dashboard
+from components.state.registry import PAGE_NAMES
 
 PROFILES = ROOT / "bench" / "work" / "profiles"
 # py-spy names files relative to sys.path: components/x.py, dashboard.py, and the pages by their bare names.
-PROJECT = ("components/", "(dashboard.py", *(f"({page}.py" for page in ("overview", "timeline", "forces", "map")))
-PROJECT += ("(sources.py", "(presenter.py")
+PROJECT = ("components/", "(dashboard.py", *(f"({page}.py" for page in PAGE_NAMES))
 
 
 async def exercise(url: str, page: str, runs: int, mode: str) -> list[float]:

@@ -36,8 +36,9 @@ from bench.protocol import (
     pickable_objects,
 )
 from bench.servers import MAX_TABLE_MB, ROOT, Server, free_port, start_dashboard, start_floor
+from components.state.registry import PAGE_PATHS
 
-PAGES = ("", "timeline", "forces", "map", "sources", "presenter")
+PAGES = PAGE_PATHS
 RESULTS = ROOT / "bench" / "results"
 RUN_TIMEOUT_S = 300.0
 FILTER_KEY = "cat"

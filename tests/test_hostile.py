@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 from conftest import wait_for_app
 
+from components.state.registry import PAGE_PATHS
+
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
-PAGES = ["", "timeline", "forces", "map", "sources", "presenter", "?step=1", "?step=2", "timeline?q=%3Cscript%3E"]
+PAGES = [*PAGE_PATHS, "?step=1", "?step=2", "timeline?q=%3Cscript%3E"]
 APP = "[data-testid='stApp']"
 CHART = "[data-testid='stPlotlyChart']"
 MAP = "[data-testid='stDeckGlJsonChart']"
