@@ -8,7 +8,14 @@ import pandas as pd
 import streamlit as st
 
 from components.data.schema import CONFIDENCE_MEANINGS
-from components.present.headlines import QUESTIONS, Question, figures_chart, figures_table, key_quotes
+from components.present.headlines import (
+    QUESTIONS,
+    Question,
+    figures_chart,
+    figures_filter_note,
+    figures_table,
+    key_quotes,
+)
 from components.present.judgments import (
     KeyJudgment,
     briefing_dates,
@@ -80,6 +87,9 @@ def figures_block(question: Question) -> None:
     """One question's chart (a row per claimant, a panel per metric), the exact figures one click away."""
     ds = filtered_dataset()
     st.markdown(f"**{question.title}**")
+    note = figures_filter_note(current_filters())
+    if note:
+        st.caption(note)
     fig = figures_chart(ds, question)
     if fig is None:
         st.caption("No numbered claim matches the current filters.")
@@ -119,6 +129,27 @@ def since_control(as_of: date | None) -> None:
         )
 
 
+def as_of_picks() -> None:
+    """Quick picks that set the sidebar's as-of date to a briefing date (its calendar does not apply on Enter)."""
+    picks = briefing_dates(full_dataset())
+    if picks:
+        st.pills(
+            "Show the briefing as known on",
+            [d.isoformat() for d in picks[-4:]],
+            key="asof_pick",
+            on_change=take_as_of_pick,
+            help="Sets the as-of date in the sidebar; clear it there (or with Reset filters) to see everything.",
+        )
+
+
+def take_as_of_pick() -> None:
+    """Copy a quick pick into the sidebar's as-of date (a widget callback, before the sidebar is drawn)."""
+    picked = st.session_state.get("asof_pick")
+    if picked:
+        st.session_state["asof"] = date.fromisoformat(picked)
+    st.session_state["asof_pick"] = None
+
+
 def take_since_pick() -> None:
     """Copy a quick pick into the since field (a widget callback, before the field is drawn)."""
     picked = st.session_state.get("since_pick")
@@ -131,6 +162,7 @@ def what_changed_block(as_of: date | None) -> None:
     """What is new since the since date, by the contract's rule, up to the as-of date."""
     st.subheader("What changed", anchor=False)
     since_control(as_of)
+    as_of_picks()
     since = current_since()
     if since is None:
         typed = st.session_state.get(SINCE_KEY)
@@ -145,7 +177,10 @@ def what_changed_block(as_of: date | None) -> None:
     until = f"{as_of:%d %B %Y}" if as_of else "now"
     st.caption(f"New between {since:%d %B %Y} and {until}: rows first known after {since:%d %B %Y}.")
     if current_filters().active:
-        st.caption("The new events, estimates and quotes follow the filters; the judgments do not.")
+        st.caption(
+            "The new events and quotes follow the filters; new estimates follow them as the figures do; "
+            "the judgments do not."
+        )
     if found.empty:
         st.caption("Nothing is new in that period.")
     for revision in revision_rows(found.revisions):
@@ -158,7 +193,8 @@ def what_changed_block(as_of: date | None) -> None:
         st.caption(plain_markdown(revision["why"]))
     fresh = [j for j in found.judgments if not j.supersedes]
     if fresh:
-        st.markdown("**New judgments:** " + "; ".join(f"{plain_markdown(j.statement)}" for j in fresh))
+        with st.expander(f"{len(fresh)} new judgment{'s' * (len(fresh) != 1)}"):
+            st.markdown("\n".join(f"- {plain_markdown(j.statement)} ({j.made:%d %b %Y})" for j in fresh))
     new_rows_expander("events", found.events, {"date": "date", "title": "event", "confidence": "confidence"})
     columns = {"as_of": "stated", "claimant": "claimant", "metric": "metric", "low": "low", "high": "high"}
     new_rows_expander("estimates", found.estimates, columns)

@@ -18,6 +18,7 @@ from components.data.dataset import Dataset
 from components.data.schema import FORCES, LOSS_METRICS, SIZE_METRICS
 from components.present.palette import FALLBACK_COLOR, series_colors
 from components.present.timeline import clip, date_label
+from components.state.filters import Filters
 
 FORCE_WORDS = {"dprk": "North Korean", "russia": "Russian", "ukraine": "Ukrainian"}
 GROUPS = (("size", SIZE_METRICS, "troops"), ("losses", LOSS_METRICS, "losses"))
@@ -311,7 +312,7 @@ def figures_chart(ds: Dataset, question: Question) -> go.Figure | None:
         return None
     metrics = [m for m in question.metrics if (rows["metric"] == m).any()]
     titles = [PANEL_TITLES.get(m, m) for m in metrics]
-    fig = make_subplots(rows=1, cols=len(metrics), shared_yaxes=True, subplot_titles=titles, horizontal_spacing=0.04)
+    fig = make_subplots(rows=1, cols=len(metrics), shared_yaxes=True, subplot_titles=titles, horizontal_spacing=0.07)
     hover = pd.Series(claim_hover(rows, ds), index=rows.index)
     colors, shown = family_colors(), set()
     for col, metric in enumerate(metrics, start=1):
@@ -324,7 +325,9 @@ def figures_chart(ds: Dataset, question: Question) -> go.Figure | None:
             shown.add(name)
     order = row_order(rows)
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], automargin=True, tickfont={"size": 12})
-    fig.update_xaxes(tickformat="~s", rangemode="tozero", showgrid=True, nticks=4, fixedrange=True)
+    fig.update_xaxes(
+        tickformat="~s", rangemode="tozero", showgrid=True, nticks=3, fixedrange=True, tickfont={"size": 11}
+    )
     fig.update_layout(
         height=CHART_MARGIN_PX + ROW_PX * len(order),
         margin={"l": 8, "r": 8, "t": 28, "b": 8},
@@ -357,3 +360,31 @@ def figures_table(ds: Dataset, metrics: tuple[str, ...]) -> pd.DataFrame:
             "note": rows["note"],
         }
     ).reset_index(drop=True)
+
+
+# The filters an estimate can follow: it has a date, a claimant, a confidence, a source and may be evidence.
+FIGURE_FILTERS = {
+    "date_from": "dates",
+    "date_to": "dates",
+    "claimants": "claimant",
+    "confidences": "confidence",
+    "as_of": "as-of date",
+    "judgment": "key judgment",
+}
+# ...and the ones it cannot: estimates have no category and no title or summary to search.
+NOT_FIGURE_FILTERS = {"categories": "category", "text": "search text"}
+
+
+def figures_filter_note(filters: Filters) -> str | None:
+    """A plain line saying which of the set filters the figures follow and which they do not; None if none set."""
+    followed = sorted({word for name, word in FIGURE_FILTERS.items() if getattr(filters, name)})
+    ignored = [word for name, word in NOT_FIGURE_FILTERS.items() if getattr(filters, name)]
+    if not followed and not ignored:
+        return None
+    parts = [f"The figures follow the {', '.join(followed)} filter{'s' * (len(followed) > 1)}."] if followed else []
+    if ignored:
+        parts.append(
+            f"They do not follow the {' or '.join(ignored)}: estimates have no category and no text to search, "
+            "so every figure that passes the other filters is shown."
+        )
+    return " ".join(parts)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pandas as pd
 
 from components.data.dataset import Dataset
-from components.present.headlines import QUESTIONS, claim_rows, figures_chart, figures_table, row_order
+from components.present.headlines import (
+    QUESTIONS,
+    claim_rows,
+    figures_chart,
+    figures_filter_note,
+    figures_table,
+    row_order,
+)
+from components.state.filters import Filters
 
 D = pd.Timestamp
 SIZE, LOSSES = QUESTIONS
@@ -86,3 +94,13 @@ def test_no_numbered_claim_means_no_chart():
     ds = dataset()
     empty = ds.with_tables(estimates=ds.estimates.iloc[0:0])
     assert figures_chart(empty, SIZE) is None
+
+
+def test_the_figures_say_which_set_filters_they_follow_and_which_they_cannot():
+    assert figures_filter_note(Filters()) is None
+    assert figures_filter_note(Filters(text="Davos")) == (
+        "They do not follow the search text: estimates have no category and no text to search, "
+        "so every figure that passes the other filters is shown."
+    )
+    note = figures_filter_note(Filters(claimants=("South Korea NIS",), categories=("combat",)))
+    assert note.startswith("The figures follow the claimant filter. They do not follow the category:")
