@@ -11,6 +11,7 @@ from components.data.schema import CONFIDENCE_MEANINGS
 from components.present.headlines import (
     QUESTIONS,
     Question,
+    figure_panels,
     figures_chart,
     figures_filter_note,
     figures_table,
@@ -90,11 +91,11 @@ def figures_block(question: Question) -> None:
     note = figures_filter_note(current_filters())
     if note:
         st.caption(note)
-    fig = figures_chart(ds, question)
-    if fig is None:
+    figures = figure_panels(ds, question) if question.split else [f for f in [figures_chart(ds, question)] if f]
+    if not figures:
         st.caption("No numbered claim matches the current filters.")
-    else:
-        st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key=f"figures_{question.key}")
+    for n, (column, fig) in enumerate(zip(st.columns(len(figures)) if figures else [], figures, strict=True)):
+        column.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key=f"figures_{question.key}_{n}")
     with st.expander("Exact figures, every claim, as stated"):
         st.dataframe(figures_table(ds, question.metrics_in_table), hide_index=True, width="stretch")
 
@@ -122,7 +123,7 @@ def since_control(as_of: date | None) -> None:
     if picks:
         quick.pills(
             "Briefing dates",
-            [d.isoformat() for d in picks[-4:]],
+            [d.isoformat() for d in picks[-3:]],
             key="since_pick",
             on_change=take_since_pick,
             help="Dates key judgments were made on: pick one to see what changed since that briefing.",
@@ -135,7 +136,7 @@ def as_of_picks() -> None:
     if picks:
         st.pills(
             "Show the briefing as known on",
-            [d.isoformat() for d in picks[-4:]],
+            [d.isoformat() for d in picks[-3:]],
             key="asof_pick",
             on_change=take_as_of_pick,
             help="Sets the as-of date in the sidebar; clear it there (or with Reset filters) to see everything.",

@@ -69,7 +69,7 @@ def test_the_overview_opens_with_key_judgments_figures_charts_quotes_and_about_t
     assert headings(at) == [PAGE_HEADINGS["overview"]]
     assert [s.value for s in at.main.subheader] == ["Key judgments", "What changed"]
     assert any(c.startswith("Newest source: ") for c in captions(at))
-    assert len(at.get("plotly_chart")) == 2
+    assert len(at.get("plotly_chart")) == 4  # troops sent and present; killed, wounded, killed or wounded
     assert "South Korea NIS" in shown_claimants(at)
     assert [e.label for e in at.expander][-2:] == ["Key quotes (6)", "About the data"]
     assert any(b.label == "Reload the data" for b in at.button)

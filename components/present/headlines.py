@@ -177,15 +177,17 @@ class Question:
     title: str
     metrics: tuple[str, ...]
     metrics_in_table: tuple[str, ...]
+    split: bool = False  # panels as separate figures, so that they stack on a narrow screen
 
 
 QUESTIONS = (
     Question("size", "Troops sent and present, by claimant (combat troops)", SIZE_METRICS, SIZE_METRICS),
     Question(
         "losses",
-        "North Korean losses, by claimant: one panel per metric (captured and missing: in the table)",
+        "North Korean losses, by claimant: one panel per metric (colours as above; captured and missing: in the table)",
         ("killed", "wounded", "killed_or_wounded"),
         LOSS_METRICS,
+        split=True,
     ),
 )
 PANEL_TITLES = {"deployed": "sent (deployed)", "present": "present", "killed_or_wounded": "killed or wounded"}
@@ -232,7 +234,8 @@ def claim_rows(ds: Dataset, question: Question) -> pd.DataFrame:
         family=rows["claimant"].map(lambda c: families.get(c, DEFAULT_FAMILY)),
         doubtful_claim=doubtful,
         latest=latest,
-        row=[f"{c} · doubtful" if d else c for c, d in zip(rows["claimant"], doubtful, strict=True)],
+        # tick labels are pseudo-HTML too: the claimant is escaped, the doubtful mark is ours
+        row=[f"{clip(c)} <i>(doubtful)</i>" if d else clip(c) for c, d in zip(rows["claimant"], doubtful, strict=True)],
     )
 
 
@@ -305,9 +308,12 @@ def panel_traces(rows: pd.DataFrame, hover: pd.Series, color: str, name: str, le
     return [bar, ends, faint]
 
 
-def figures_chart(ds: Dataset, question: Question) -> go.Figure | None:
-    """One compact chart per question: a row per claimant, a panel per metric; None when nothing is numbered."""
+def figures_chart(
+    ds: Dataset, question: Question, metrics: tuple[str, ...] | None = None, legend: bool = True
+) -> go.Figure | None:
+    """One compact chart: a row per claimant, a panel per metric (all the question's, or `metrics`); None if empty."""
     rows = claim_rows(ds, question)
+    rows = rows if metrics is None else rows[rows["metric"].isin(metrics)]
     if rows.empty:
         return None
     metrics = [m for m in question.metrics if (rows["metric"] == m).any()]
@@ -320,7 +326,7 @@ def figures_chart(ds: Dataset, question: Question) -> go.Figure | None:
         for (family, doubtful), group in panel.groupby(["family", "doubtful_claim"], sort=False):
             name = "doubtful" if doubtful else family
             color = DOUBTFUL_COLOR if doubtful else colors.get(family, FALLBACK_COLOR)
-            for trace in panel_traces(group, hover, color, name, name not in shown):
+            for trace in panel_traces(group, hover, color, name, legend and name not in shown):
                 fig.add_trace(trace, row=1, col=col)
             shown.add(name)
     order = row_order(rows)
@@ -331,6 +337,7 @@ def figures_chart(ds: Dataset, question: Question) -> go.Figure | None:
     fig.update_layout(
         height=CHART_MARGIN_PX + ROW_PX * len(order),
         margin={"l": 8, "r": 8, "t": 28, "b": 8},
+        showlegend=legend,
         barmode="overlay",
         legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "font": {"size": 11}},
         hoverlabel={"align": "left"},
@@ -339,6 +346,16 @@ def figures_chart(ds: Dataset, question: Question) -> go.Figure | None:
     for annotation in fig.layout.annotations:
         annotation.font = {"size": 12}
     return fig
+
+
+def figure_panels(ds: Dataset, question: Question) -> list[go.Figure]:
+    """A question's panels as separate figures (side by side on a wide screen, stacked on a phone).
+
+    They carry no legend of their own: the families keep the colours of the first chart's legend, and a doubtful
+    claim is named as such in its row label.
+    """
+    panels = [figures_chart(ds, question, (metric,), legend=False) for metric in question.metrics]
+    return [fig for fig in panels if fig is not None]
 
 
 def figures_table(ds: Dataset, metrics: tuple[str, ...]) -> pd.DataFrame:

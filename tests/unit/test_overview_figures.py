@@ -8,6 +8,7 @@ from components.data.dataset import Dataset
 from components.present.headlines import (
     QUESTIONS,
     claim_rows,
+    figure_panels,
     figures_chart,
     figures_filter_note,
     figures_table,
@@ -49,7 +50,7 @@ def test_claimants_are_grouped_by_family_and_doubtful_claims_come_last_labelled(
     assert row_order(claim_rows(dataset(), SIZE)) == [
         "South Korea NIS",
         "Ukraine President",
-        "The Independent · doubtful",
+        "The Independent <i>(doubtful)</i>",
     ]
 
 
@@ -71,7 +72,7 @@ def test_killed_and_wounded_are_separate_panels_never_one_bar():
 def test_the_doubtful_claim_is_drawn_grey_under_the_doubtful_legend_entry():
     fig = figures_chart(dataset(), SIZE)
     doubtful = [t for t in fig.data if t.type == "bar" and t.name == "doubtful"]
-    assert [list(t.y) for t in doubtful] == [["The Independent · doubtful"]]
+    assert [list(t.y) for t in doubtful] == [["The Independent <i>(doubtful)</i>"]]
     assert doubtful[0].marker.color == "#8A8A8A"
 
 
@@ -104,3 +105,16 @@ def test_the_figures_say_which_set_filters_they_follow_and_which_they_cannot():
     )
     note = figures_filter_note(Filters(claimants=("South Korea NIS",), categories=("combat",)))
     assert note.startswith("The figures follow the claimant filter. They do not follow the category:")
+
+
+def test_a_claimant_name_is_escaped_in_the_row_labels():
+    ds = dataset()
+    hostile = ds.estimates.assign(claimant=ds.estimates["claimant"].replace("South Korea NIS", "<img src=x>"))
+    labels = row_order(claim_rows(ds.with_tables(estimates=hostile), SIZE))
+    assert "&lt;img src=x&gt;" in labels and "<img src=x>" not in labels
+
+
+def test_losses_are_one_figure_per_metric_each_without_a_legend_of_its_own():
+    panels = figure_panels(dataset(), LOSSES)
+    assert [p.layout.annotations[0].text for p in panels] == ["killed", "wounded"]
+    assert [p.layout.showlegend for p in panels] == [False, False]
