@@ -16,7 +16,7 @@ import pytest
 from components.state.registry import PAGE_PATHS
 from loadtest.client import RunResult, Session, run_sync
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = PAGE_PATHS
 QUALITY_PAGE = "sources"
 MALFORMED = b'\x00\xff not,a,table\n"unterminated quote,\x9c\n' * 50

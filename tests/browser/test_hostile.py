@@ -12,11 +12,11 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import wait_for_app
 
 from components.state.registry import PAGE_PATHS
+from tooling.chromium import wait_for_app
 
-HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
+HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
 PAGES = [*PAGE_PATHS, "?step=1", "?step=2", "timeline?q=%3Cscript%3E"]
 APP = "[data-testid='stApp']"
 CHART = "[data-testid='stPlotlyChart']"

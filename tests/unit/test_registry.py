@@ -14,7 +14,7 @@ from components.state.filters import Filters, data_key
 from components.state.registry import PAGE_PATHS, PAGES, PARAM_NAMES, PARAMS, page, page_script, param
 from components.state.views import View, parse_query, parse_view, query_pairs, view_query
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 
 

@@ -9,8 +9,8 @@ import pytest
 from components.data.quotes import fold, fold_all, quote_in_document
 from components.state.briefing import load_briefing
 
-FIXTURES = Path(__file__).parent / "fixtures"
-DATA = Path(__file__).parent.parent / "data"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+DATA = Path(__file__).resolve().parents[2] / "data"
 MINIMAL_COUNTS = {"sources": 3, "locations": 1, "events": 3, "estimates": 3, "quotes": 2, "briefing": 2}
 
 # (folder, expected problems as (file, row, column, reason fragment), valid rows left per table)

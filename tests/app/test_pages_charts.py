@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.state.registry import page_script
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "data"
 PAGES = tuple(page_script(name) for name in ("timeline", "forces", "map"))  # the pages that draw a chart
 CHART_OF = {
