@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import wait_for_app
+from tooling.chromium import wait_for_app
 
 SCREEN = 800
 PHONE = {"width": 390, "height": 844}
