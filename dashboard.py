@@ -169,7 +169,7 @@ def follow_judgment(link: View, params: dict[str, list[str]]) -> None:
     if link.filters.judgment:
         st.session_state[JUDGMENT_KEY] = link.filters.judgment
     chosen = current_judgment()
-    if chosen and params.get("judgment") != [chosen]:
+    if chosen:  # written every run: after the overview's page link the address bar lost it otherwise
         st.query_params["judgment"] = chosen
     elif not chosen and "judgment" in params:
         st.query_params.pop("judgment", None)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from tooling.chromium import wait_for_app
+from tooling.chromium import DESKTOP, PHONE, wait_for_app
 
-SCREEN = 800
-PHONE = {"width": 390, "height": 844}
+SCREEN = DESKTOP["height"]
 
 
 def open_overview(page, app_server, query: str = "") -> None:
@@ -56,5 +55,36 @@ def test_typing_a_since_date_and_pressing_enter_applies_it(page, app_server):
     field.fill("2025-02-01")
     field.press("Enter")
     wait_for_app(page)
-    page.wait_for_url("**since=2025-02-01**", timeout=15_000)
+    page.wait_for_function("() => location.search.includes('since=2025-02-01')", timeout=15_000)
     assert page.get_by_text("Changed judgment").first.is_visible()
+
+
+def test_a_judgments_evidence_link_narrows_every_page_until_cleared(page, app_server):
+    open_overview(page, app_server)
+    page.get_by_role("link", name="Made 27 Feb 2025; rests on 3 events and 3 estimates").click()
+    wait_for_app(page)
+    page.wait_for_function("() => location.search.includes('judgment=back-at-front-february')", timeout=15_000)
+    banner = "Showing only the evidence of key judgment 'back-at-front-february'"
+    assert page.get_by_text(banner).is_visible()
+    page.get_by_role("link", name="Timeline").click()
+    wait_for_app(page)
+    assert page.get_by_text(banner).is_visible()
+    page.get_by_role("button", name="Show all").click()
+    wait_for_app(page)
+    assert page.get_by_text(banner).count() == 0
+    assert "judgment=" not in page.url
+
+
+def test_the_sidebar_date_input_does_not_apply_a_typed_date_on_enter(page, app_server):
+    """Why the since date is a text field: Streamlit 1.67's date_input commits on a pick or blur, not on Enter.
+
+    If this starts failing, Streamlit applies typed dates on Enter and the text field could become a date_input.
+    """
+    open_overview(page, app_server)
+    as_of = page.locator("[data-testid=stDateInput]").filter(has_text="As of")
+    as_of.locator("[role=spinbutton]").first.click()
+    page.keyboard.type("20250115")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(2_000)
+    wait_for_app(page)
+    assert "asof=" not in page.url
