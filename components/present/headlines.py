@@ -318,7 +318,7 @@ def figures_chart(
         return None
     metrics = [m for m in question.metrics if (rows["metric"] == m).any()]
     titles = [PANEL_TITLES.get(m, m) for m in metrics]
-    fig = make_subplots(rows=1, cols=len(metrics), shared_yaxes=True, subplot_titles=titles, horizontal_spacing=0.07)
+    fig = make_subplots(rows=1, cols=len(metrics), shared_yaxes=True, subplot_titles=titles, horizontal_spacing=0.12)
     hover = pd.Series(claim_hover(rows, ds), index=rows.index)
     colors, shown = family_colors(), set()
     for col, metric in enumerate(metrics, start=1):
