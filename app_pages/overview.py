@@ -25,7 +25,7 @@ from components.present.judgments import (
     likelihood_legend,
     revision_rows,
 )
-from components.present.timeline import date_label
+from components.present.labels import date_label
 from components.state.known import new_since, since_notice
 from components.ui.app_state import (
     SINCE_KEY,

@@ -16,8 +16,8 @@ from plotly.subplots import make_subplots
 
 from components.data.dataset import Dataset
 from components.data.schema import FORCES, LOSS_METRICS, SIZE_METRICS
+from components.present.labels import clip, date_label
 from components.present.palette import FALLBACK_COLOR, series_colors
-from components.present.timeline import clip, date_label
 from components.state.filters import Filters
 
 FORCE_WORDS = {"dprk": "North Korean", "russia": "Russian", "ukraine": "Ukrainian"}
@@ -130,15 +130,15 @@ def doubtful_figures(ds: Dataset) -> tuple[Figure, ...]:
 
 
 @dataclass(frozen=True)
-class KeyQuote:
-    """A verbatim quote with who said it and where it was published."""
+class QuoteRef:
+    """A verbatim quote with who said it and where it was published (the overview and the detail panels)."""
 
     text: str
     speaker: str
     source: str
 
 
-def key_quotes(ds: Dataset, limit: int = MAX_KEY_QUOTES) -> tuple[KeyQuote, ...]:
+def key_quotes(ds: Dataset, limit: int = MAX_KEY_QUOTES) -> tuple[QuoteRef, ...]:
     """The quotes marked `key` = yes (else all quotes), oldest source first, at most `limit`."""
     quotes = ds.quotes
     if "key" in quotes and (quotes["key"].astype(str).str.strip().str.lower() == "yes").any():
@@ -147,7 +147,7 @@ def key_quotes(ds: Dataset, limit: int = MAX_KEY_QUOTES) -> tuple[KeyQuote, ...]
     chosen = quotes.assign(_published=published).sort_values(["_published", "quote_id"]).head(limit)
     cited = publishers(ds.sources, chosen["source_id"])
     return tuple(
-        KeyQuote(text, speaker or "unnamed speaker", cited.get(source_id, source_id))
+        QuoteRef(text, speaker or "unnamed speaker", cited.get(source_id, source_id))
         for text, speaker, source_id in zip(chosen["text"], chosen["speaker"], chosen["source_id"], strict=True)
     )
 
