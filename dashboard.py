@@ -23,6 +23,7 @@ from components.ui.app_state import (
     reset_filters,
 )
 from components.ui.presenter_bar import GOTO_KEY, presenter_bar
+from components.ui.theme_switch import theme_name, theme_switch
 
 PAGE_TITLES = {
     "overview": ("Overview", ":material/summarize:"),
@@ -33,7 +34,7 @@ PAGE_TITLES = {
     "presenter": ("Presenter mode", ":material/co_present:"),
 }
 # Parameters no widget is bound to: the frame can always pass them along when it switches pages.
-UNBOUND = ("event", "place", "data", "step")
+UNBOUND = ("event", "place", "data", "step", "theme")
 NOTICES_KEY = "_link_notices"
 APPLIED_STEP_KEY = "_applied_step"
 
@@ -94,7 +95,7 @@ def follow_chart_choice(view: View) -> None:
 
 def tidy_url(params: dict[str, list[str]], view: View) -> None:
     """Drop handled or rejected parameters no widget owns, so the address bar shows the view as it is."""
-    keep = {"event": view.event, "place": view.place, "step": view.step}
+    keep = {"event": view.event, "place": view.place, "step": view.step, "theme": view.theme}
     for key in params:
         if key in ("force", "metric") or key in ("from", "to", "cat", "claimant", "conf", "q", "asof"):
             continue
@@ -154,7 +155,8 @@ def link_to_this_view(slot, view: View, base: str) -> None:
     """The share link of what the reader sees now (the audience's link: no presenter step)."""
     with slot:
         st.caption("Link to this view (copy it to share exactly what you see)")
-        st.code(share_link(base or ".", replace(view, step=None)), language=None, wrap_lines=True)
+        theme = "projector" if theme_name() == "projector" else None
+        st.code(share_link(base or ".", replace(view, step=None, theme=theme)), language=None, wrap_lines=True)
 
 
 st.set_page_config(page_title="Kursk briefing", page_icon=":material/map:", layout="wide")
@@ -173,6 +175,7 @@ follow_chart_choice(link)
 tidy_url(params, link)
 notice_slot = st.container()
 link_slot = st.sidebar.container()
+theme_switch()
 sidebar_filters()
 view = current_view()
 as_of_banner(view)

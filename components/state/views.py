@@ -23,7 +23,9 @@ PAGES = ("overview", "timeline", "forces", "map", "sources", "presenter")
 METRIC_GROUPS = ("size", "losses")
 DATE_PARAMS = {"from": "date_from", "to": "date_to", "asof": "as_of"}
 LIST_PARAMS = {"cat": "categories", "claimant": "claimants", "conf": "confidences"}
-SINGLE_PARAMS = ("page", "from", "to", "q", "asof", "event", "place", "force", "metric", "data", "step")
+SINGLE_PARAMS = ("page", "from", "to", "q", "asof", "event", "place", "force", "metric", "data", "step", "theme")
+# The chart and page theme a link opens in (components/present/theme.py); light is the default, left out.
+THEME_CHOICES = ("projector",)
 PARAMS = SINGLE_PARAMS + tuple(LIST_PARAMS)
 MAX_TEXT = 200
 MAX_VALUES = 50
@@ -60,6 +62,7 @@ class View:
     metric: str | None = None
     data_stamp: str | None = None
     step: int | None = None
+    theme: str | None = None
 
 
 def echo(value: str) -> str:
@@ -193,9 +196,10 @@ def parse_view(params: Params, ds: Dataset) -> tuple[View, list[str]]:
     metric, metric_notices = parse_choice(single, "metric", METRIC_GROUPS, "metric (size or losses)")
     stamp, stamp_notices = parse_stamp(single, ds)
     step, step_notices = parse_step(single, ds)
+    theme, theme_notices = parse_choice(single, "theme", THEME_CHOICES, "theme (projector)")
     notices += filter_notices + page_notices + event_notices + place_notices + force_notices
-    notices += metric_notices + stamp_notices + step_notices
-    view = View(page or "overview", filters, event, place, force, metric, stamp, step)
+    notices += metric_notices + stamp_notices + step_notices + theme_notices
+    view = View(page or "overview", filters, event, place, force, metric, stamp, step, theme)
     return view, notices
 
 
@@ -221,6 +225,7 @@ def query_pairs(view: View) -> list[tuple[str, str | list[str]]]:
         "metric": view.metric,
         "data": view.data_stamp,
         "step": str(view.step) if view.step is not None else None,
+        "theme": view.theme,
     }
     lists = {"cat": f.categories, "claimant": f.claimants, "conf": f.confidences}
     for key in SINGLE_PARAMS:
@@ -240,6 +245,8 @@ def share_link(base: str, view: View) -> str:
     """An absolute link to the view: the page's own path, the rest as query parameters."""
     path = "" if view.page == "overview" else view.page
     query = view_query(replace(view, page="overview"))
+    if view.theme == "projector":  # Streamlit's own switch: the page itself opens in the dark theme
+        query += "&embed_options=dark_theme"
     return f"{base.rstrip('/')}/{path}" + (f"?{query}" if query else "")
 
 
