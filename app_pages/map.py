@@ -10,6 +10,8 @@ from components.present.places import (
     CREDITS,
     CompactDeck,
     elsewhere_events,
+    legend_entries,
+    legend_figure,
     map_alt,
     map_note,
     place_summaries,
@@ -17,6 +19,7 @@ from components.present.places import (
     places_table,
     selected_location_id,
 )
+from components.present.theme import theme_named
 from components.state.filters import Filters
 from components.ui.app_state import current_view, filtered_dataset
 from components.ui.details import (
@@ -27,6 +30,7 @@ from components.ui.details import (
     place_detail_panel,
     problems_notice,
 )
+from components.ui.theme_switch import theme_name
 
 ELSEWHERE_ROWS = 2000
 ELSEWHERE_COLUMNS = {
@@ -45,7 +49,7 @@ def map_tables(_ds: Dataset, fingerprint: str, filters: Filters) -> tuple[pd.Dat
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def map_deck(
-    _ds: Dataset, fingerprint: str, filters: Filters, ringed: str | None, basemap: bool
+    _ds: Dataset, fingerprint: str, filters: Filters, ringed: str | None, basemap: bool, theme: str
 ) -> tuple[CompactDeck, str | None, str]:
     """The deck (its JSON written once), the merge note and the alt text: shared read-only by every session.
 
@@ -53,7 +57,9 @@ def map_deck(
     as it was, so a click reuses the cached deck and Streamlit re-sends only a reference to it.
     """
     summary, away, _ = map_tables(_ds, fingerprint, filters)
-    deck = places_deck(_ds.locations, _ds.events, _ds.geo, selected=ringed, basemap=basemap, summary=summary)
+    deck = places_deck(
+        _ds.locations, _ds.events, _ds.geo, selected=ringed, basemap=basemap, summary=summary, theme=theme_named(theme)
+    )
     deck.to_json()
     return deck, map_note(summary), map_alt(summary, len(away))
 
@@ -69,15 +75,21 @@ place = follow_selection("place", clicked, view.place)
 map_column, side_column = st.columns([3, 2], gap="medium")
 with map_column:
     basemap = st.toggle("Online basemap (needs internet)", key="basemap")
-    deck, note, alt = map_deck(ds, ds.fingerprint, view.filters, place if clicked is None else None, basemap)
+    ringed = place if clicked is None else None
+    deck, note, alt = map_deck(ds, ds.fingerprint, view.filters, ringed, basemap, theme_name())
     if note:
         st.info(note)
     st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=520, alt=alt)
-    st.caption(
-        "Dots: places with events, coloured by their main category, larger with more events. Rings: places "
-        f"known only approximately. Red line: the Russia–Ukraine border. Map data: {CREDITS}."
-    )
+    st.caption(f"Map data: {CREDITS}.")
 with side_column:
+    st.subheader("Legend", anchor=False)
+    legend_alt = "Map legend: " + "; ".join(label for label, _, _ in legend_entries(summary, theme_named(theme_name())))
+    st.plotly_chart(
+        legend_figure(summary, theme_named(theme_name())),
+        key="map_legend",
+        alt=legend_alt,
+        config={"staticPlot": True, "displayModeBar": False},
+    )
     detail = place_detail(ds, place)
     if detail is not None:
         place_detail_panel(detail)
