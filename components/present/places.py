@@ -33,10 +33,9 @@ TOOLTIP_CHARS = 60
 PLACE_LAYERS = ("places", "places-approx", "places-extent")
 METERS = "'meters'"
 # Where the country names sit: inside each country, within the map's area.
-COUNTRY_LABELS = ({"name": "RUSSIA", "position": [37.4, 52.6]}, {"name": "UKRAINE", "position": [33.6, 50.3]})
+COUNTRY_LABELS = ({"name": "RUSSIA", "position": [36.05, 51.05]}, {"name": "UKRAINE", "position": [34.75, 50.72]})
 SCALE_STEPS_KM = (2, 5, 10, 20, 50, 100)
-MAP_WIDTH_PX = 700  # the map's width assumed when fitting the view and sizing the scale bar
-MAP_HEIGHT_PX = 520
+
 # pydeck turns bare string props into JavaScript accessors; a quoted string stays a literal.
 PIXELS = "'pixels'"
 SELECTED_ZOOM = 9.0
@@ -364,12 +363,12 @@ def label_layers(geo: dict, drop: set[int], places: pd.DataFrame, theme: Theme =
             id="town-labels",
             get_size=15,
             get_color=rgba(theme.text),
-            get_pixel_offset=[0, -14],
-            # deck.gl hides the lower-priority label of two that would overlap, recomputed at every zoom.
+            # deck.gl hides the lower-priority label of two that would overlap, recomputed at every zoom. A pixel
+            # offset moves a label off its own hit test and hides them all (deck.gl issue #8104): no offset.
             extensions=[{"@@type": "CollisionFilterExtension"}],
             collision_enabled=True,
             get_collision_priority="priority",
-            collision_test_props={"sizeScale": 1.3},
+            collision_test_props={"sizeScale": 1.2},
             **text,
         ),
     ]
@@ -492,7 +491,7 @@ def selected_layers(marks: list[dict], theme: Theme = LIGHT) -> list[pdk.Layer]:
 def scale_length_km(zoom: float, latitude: float) -> int:
     """A round scale-bar length about a fifth of the map's width at this zoom."""
     km_per_px = 40075.0 * math.cos(math.radians(latitude)) / (512 * 2**zoom)
-    target = km_per_px * MAP_WIDTH_PX / 5
+    target = km_per_px * 100  # about 100 px long
     return max([k for k in SCALE_STEPS_KM if k <= target] or [SCALE_STEPS_KM[0]])
 
 
@@ -500,8 +499,9 @@ def scale_bar_layers(view: MapView, theme: Theme = LIGHT) -> list[pdk.Layer]:
     """A scale bar drawn on the ground (a path of that many km) near the lower left of the opening view."""
     km = scale_length_km(view.zoom, view.latitude)
     degrees_per_px = 360.0 / (512 * 2**view.zoom)
-    lon0 = view.longitude - degrees_per_px * MAP_WIDTH_PX * 0.42
-    lat0 = view.latitude - degrees_per_px * MAP_HEIGHT_PX * 0.4 * math.cos(math.radians(view.latitude))
+    # About 150 px left of and 210 px below the centre: inside the map even on a phone.
+    lon0 = view.longitude - degrees_per_px * 150
+    lat0 = view.latitude - degrees_per_px * 210 * math.cos(math.radians(view.latitude))
     lon1 = lon0 + km / (111.32 * math.cos(math.radians(lat0)))
     bar = [{"path": [[round(lon0, 5), round(lat0, 5)], [round(lon1, 5), round(lat0, 5)]], "km": km}]
     label = [{"position": [round((lon0 + lon1) / 2, 5), round(lat0, 5)], "text": f"{km} km"}]
