@@ -1,4 +1,4 @@
-"""The forces chart: every claim its own mark, ranges as ranges, open-ended as '≥', never summed; one panel per metric."""
+"""The forces chart: every claim its own mark, ranges as ranges, open-ended as '≥', never summed; a panel per metric."""
 
 from __future__ import annotations
 
