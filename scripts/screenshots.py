@@ -20,15 +20,27 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 PLOTLY = "[data-testid='stPlotlyChart'] .main-svg"
 DECK = "[data-testid='stDeckGlJsonChart'] canvas"
-# (file name, url path, viewport, the chart the page must have drawn before the shot)
+PROJECTOR = "?theme=projector&embed_options=dark_theme"
+PAGES = [
+    ("overview", "/", None),
+    ("timeline", "/timeline", PLOTLY),
+    ("forces", "/forces", PLOTLY),
+    ("map", "/map", DECK),
+    ("sources", "/sources", None),
+    ("presenter", "/presenter", None),
+]
+# (file name, url path, viewport, the chart the page must have drawn before the shot): every page in both
+# themes, at laptop and phone width.
 SHOTS = [
-    ("overview", "/", DESKTOP, None),
-    ("timeline", "/timeline", DESKTOP, PLOTLY),
-    ("forces", "/forces", DESKTOP, PLOTLY),
-    ("map", "/map", DESKTOP, DECK),
-    ("sources", "/sources", DESKTOP, None),
-    ("presenter", "/presenter", DESKTOP, None),
-    ("overview-phone", "/", PHONE, None),
+    (
+        f"{name}{'' if theme == 'light' else '-projector'}{'' if viewport is DESKTOP else '-phone'}",
+        path + query,
+        viewport,
+        chart,
+    )
+    for theme, query in (("light", ""), ("projector", PROJECTOR))
+    for viewport in (DESKTOP, PHONE)
+    for name, path, chart in PAGES
 ]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

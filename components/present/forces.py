@@ -627,8 +627,7 @@ def forces_title(estimates: pd.DataFrame, force: str, metric_group: str) -> str:
     words = METRIC_TITLE_WORDS.get(metric, metric_words(metric))
     lowest, highest = _figure_words(part)
     if len(part) == 1:
-        only = part.iloc[0]
-        return f"One claim of {people} {words}: {stated_figure(only['low'], only['high'])} ({only['claimant']})"
+        return f"One claim of {people} {words}: {highest}, by {part['claimant'].iloc[0]}"
     if lowest == highest:
         return f"All {len(part)} claims of {people} {words} give {lowest}"
     return f"Claims of {people} {words} range from {lowest} to {highest}"

@@ -19,6 +19,7 @@ PAGES = ("", "timeline", "forces", "map", "sources", "presenter")
 THEME_QUERY = {"light": "", "projector": "?theme=projector&embed_options=dark_theme"}
 WIDTHS = {"laptop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 BLOCKING = ("serious", "critical")
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 CHART = "[data-testid='stPlotlyChart'] .main-svg, [data-testid='stDeckGlJsonChart'] canvas"
 
 
@@ -29,7 +30,7 @@ def allowed() -> set[tuple[str, str]]:
 
 def settle(page) -> None:
     """Wait until the script has run and any chart is drawn."""
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", state="attached", timeout=90_000)
+    page.wait_for_selector(IDLE, state="attached", timeout=90_000)
     page.wait_for_timeout(1500)
     charts = page.locator(CHART)
     if charts.count():
@@ -42,7 +43,7 @@ def violations(page) -> list[tuple[str, str, str]]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
-        (v["id"], " ".join(node["target"][-1:]) if isinstance(node["target"][-1], str) else str(node["target"]), v["impact"])
+        (v["id"], " ".join(str(part) for part in node["target"]), v["impact"])
         for v in result["violations"]
         if v["impact"] in BLOCKING
         for node in v["nodes"]
