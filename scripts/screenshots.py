@@ -97,7 +97,7 @@ def take(base_url: str, out: Path) -> list[Path]:
             page.goto(base_url + path)
             wait_until_drawn(page, chart)
             target = out / f"{name}.png"
-            page.screenshot(path=target)
+            page.screenshot(path=target, timeout=120_000)  # a loaded machine waits long for fonts
             written.append(target)
             page.close()
         browser.close()

@@ -63,6 +63,7 @@ INTERIM_FAMILIES = {
 }
 LABEL_SIZE = 14
 TITLE_SIZE = 20
+TITLE_LINE = 34  # characters per title line: a phone shows about this many at TITLE_SIZE
 LABEL_GAP = 0.09  # direct labels closer than this share of a panel's height are nudged apart
 LABEL_REACH = 0.22  # ... when they are also closer than this share of the time span (a label's width)
 PANEL_HEIGHT = 300
@@ -596,13 +597,24 @@ def _forces_layout(fig: go.Figure, rows: pd.DataFrame, grid: tuple[int, int], ti
     fig.update_yaxes(tickformat=",", rangemode="tozero", showgrid=True)
     fig.update_annotations(font_size=LABEL_SIZE)
     fig.update_layout(
-        title={"text": html.escape(title), "x": 0, "xanchor": "left", "font": {"size": TITLE_SIZE}},
+        title={"text": wrapped(html.escape(title)), "x": 0, "xanchor": "left", "font": {"size": TITLE_SIZE}},
         height=120 + PANEL_HEIGHT * grid[0],
         margin={"l": 10, "r": 10, "t": 100, "b": 10},
         showlegend=False,
         hovermode="closest",
         hoverlabel={"align": "left"},
     )
+
+
+def wrapped(text: str, width: int = TITLE_LINE) -> str:
+    """A title broken into lines of at most `width` characters (plotly titles never wrap by themselves)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def _figure_words(rows: pd.DataFrame) -> tuple[str, str]:

@@ -100,7 +100,9 @@ def test_a_one_point_force_has_a_readable_axis_never_finer_than_a_month(ds, them
     assert axis.dtick in ("M1", "M2", "M3") and "%H" not in axis.tickformat and "%S" not in axis.tickformat
     start, end = (pd.Timestamp(v) for v in axis.range)
     assert end - start >= pd.Timedelta(days=60)
-    assert fig.layout.title.text == "One claim of Russian troops present: over 60,000, by Ukraine President"
+    title = fig.layout.title.text
+    assert title.replace("<br>", " ") == "One claim of Russian troops present: over 60,000, by Ukraine President"
+    assert all(len(line) <= 34 for line in title.split("<br>"))
 
 
 @BOTH
