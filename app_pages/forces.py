@@ -20,8 +20,7 @@ from components.present.forces import (
     unplotted_estimates,
 )
 from components.present.theme import theme_named
-from components.state.filters import Filters
-from components.ui.app_state import current_view, filtered_dataset
+from components.ui.app_state import current_view, dataset_key, filtered_dataset
 from components.ui.details import problems_notice
 from components.ui.theme_switch import theme_name
 
@@ -50,7 +49,7 @@ def choice_words(labels: dict[str, str], counts: dict[str, int]) -> dict[str, st
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def forces_view(
-    _ds: Dataset, fingerprint: str, filters: Filters, force: str, metric: str, theme: str
+    _ds: Dataset, key: str, force: str, metric: str, theme: str
 ) -> tuple[go.Figure, pd.DataFrame, pd.DataFrame, str | None, str]:
     """Chart, table, no-number claims, density note and alt text for one dataset, filters, force and metrics.
 
@@ -95,10 +94,10 @@ problems_notice(ds, "estimates.csv", "sources.csv")
 counts = figure_counts(ds.estimates)
 choice, metric_choice = st.columns([1, 2])
 force_words = choice_words(FORCE_NAMES, {f: counts[(f, "size")] + counts[(f, "losses")] for f in FORCES})
-force = choice.radio("Force", FORCES, format_func=force_words.get, key="force", bind="query-params", horizontal=True)
+force = choice.radio("Force", FORCES, format_func=force_words.get, key="force", horizontal=True)
 metric_words = choice_words(METRIC_LABELS, {m: counts[(force, m)] for m in METRIC_LABELS})
 metric = metric_choice.radio(
-    "Figures", tuple(METRIC_LABELS), format_func=metric_words.get, key="metric", bind="query-params", horizontal=True
+    "Figures", tuple(METRIC_LABELS), format_func=metric_words.get, key="metric", horizontal=True
 )
 st.caption(
     "Each claim is its own mark: colour = the claimant's family (Ukraine, Russia, South Korea, …), shape and name "
@@ -106,7 +105,7 @@ st.caption(
     '("over 3,000"); hollow markers and dashed bars are support or planned troops. Each panel has its own scale. '
     "★ marks the seed article's headline claims."
 )
-figure, table, vague, note, alt = forces_view(ds, ds.fingerprint, view.filters, force, metric, theme_name())
+figure, table, vague, note, alt = forces_view(ds, dataset_key(), force, metric, theme_name())
 if table.empty:
     st.info(f"No estimates for {FORCE_NAMES[force]} ({METRIC_LABELS[metric].lower()}) match the current filters.")
 else:

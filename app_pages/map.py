@@ -20,9 +20,9 @@ from components.present.places import (
     selected_location_id,
 )
 from components.present.theme import theme_named
-from components.state.filters import Filters
-from components.ui.app_state import current_view, filtered_dataset
+from components.ui.app_state import current_view, dataset_key, filtered_dataset
 from components.ui.details import (
+    detail_or_hint,
     event_detail,
     event_detail_panel,
     follow_selection,
@@ -41,7 +41,7 @@ ELSEWHERE_COLUMNS = {
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def map_tables(_ds: Dataset, fingerprint: str, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def map_tables(_ds: Dataset, key: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Places with their events, events listed elsewhere, the places table: once per data and filters, shared."""
     summary = place_summaries(_ds.locations, _ds.events, _ds.geo)
     return summary, elsewhere_events(_ds.locations, _ds.events, _ds.geo), places_table(summary, _ds.locations)
@@ -49,14 +49,14 @@ def map_tables(_ds: Dataset, fingerprint: str, filters: Filters) -> tuple[pd.Dat
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def map_deck(
-    _ds: Dataset, fingerprint: str, filters: Filters, ringed: str | None, basemap: bool, theme: str
+    _ds: Dataset, key: str, ringed: str | None, basemap: bool, theme: str
 ) -> tuple[CompactDeck, str | None, str]:
     """The deck (its JSON written once), the merge note and the alt text: shared read-only by every session.
 
     `ringed` is a place opened by a link (ringed and centred); a place clicked on the map leaves the deck
     as it was, so a click reuses the cached deck and Streamlit re-sends only a reference to it.
     """
-    summary, away, _ = map_tables(_ds, fingerprint, filters)
+    summary, away, _ = map_tables(_ds, key)
     deck = places_deck(
         _ds.locations, _ds.events, _ds.geo, selected=ringed, basemap=basemap, summary=summary, theme=theme_named(theme)
     )
@@ -66,7 +66,7 @@ def map_deck(
 
 ds = filtered_dataset()
 view = current_view()
-summary, away, table = map_tables(ds, ds.fingerprint, view.filters)
+summary, away, table = map_tables(ds, dataset_key())
 
 st.header("Map", anchor=False)
 problems_notice(ds, "locations.csv", "events.csv")
@@ -75,8 +75,7 @@ place = follow_selection("place", clicked, view.place)
 map_column, side_column = st.columns([3, 2], gap="medium")
 with map_column:
     basemap = st.toggle("Online basemap (needs internet)", key="basemap")
-    ringed = place if clicked is None else None
-    deck, note, alt = map_deck(ds, ds.fingerprint, view.filters, ringed, basemap, theme_name())
+    deck, note, alt = map_deck(ds, dataset_key(), place if clicked is None else None, basemap, theme_name())
     if note:
         st.info(note)
     st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=520, alt=alt)
@@ -90,13 +89,13 @@ with side_column:
         alt=legend_alt,
         config={"staticPlot": True, "displayModeBar": False},
     )
-    detail = place_detail(ds, place)
-    if detail is not None:
-        place_detail_panel(detail)
-    elif place:
-        st.info("The linked place has no events among those shown: it may be filtered out, or not in the data.")
-    else:
-        st.caption("Click a place on the map to see its events, their sources and the quotes behind them.")
+    detail_or_hint(
+        place_detail(ds, place),
+        place_detail_panel,
+        place,
+        "The linked place has no events among those shown: it may be filtered out, or not in the data.",
+        "Click a place on the map to see its events, their sources and the quotes behind them.",
+    )
     st.subheader("Elsewhere / region-wide", anchor=False)
     st.caption("Events outside the map's area, or placed only somewhere in the region. Select a row to read it.")
     if len(away) > ELSEWHERE_ROWS:

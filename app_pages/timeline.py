@@ -14,9 +14,8 @@ from components.present.timeline import (
     timeline_alt,
     timeline_figure,
 )
-from components.state.filters import Filters
-from components.ui.app_state import current_view, filtered_dataset
-from components.ui.details import event_detail, event_detail_panel, follow_selection, problems_notice
+from components.ui.app_state import current_view, dataset_key, filtered_dataset
+from components.ui.details import detail_or_hint, event_detail, event_detail_panel, follow_selection, problems_notice
 from components.ui.theme_switch import theme_name
 
 CHART_KEY = "timeline"
@@ -31,7 +30,7 @@ LIST_COLUMNS = {
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def cached_figure(
-    _events: pd.DataFrame, fingerprint: str, filters: Filters, theme: str, selected: str | None
+    _events: pd.DataFrame, key: str, theme: str, selected: str | None
 ) -> tuple[go.Figure, str | None, str]:
     """Figure, binning note and alt text for one dataset, filters, theme and selection: built once, shared."""
     figure = timeline_figure(_events, theme=theme_named(theme), selected=selected)
@@ -80,7 +79,7 @@ event_id = follow_selection("event", latest_choice(clicked, picked), view.event)
 if events.empty:
     st.info("No events match the current filters. Widen the date range or reset the filters in the sidebar.")
 else:
-    figure, note, alt = cached_figure(events, ds.fingerprint, view.filters, theme_name(), event_id)
+    figure, note, alt = cached_figure(events, dataset_key(), theme_name(), event_id)
     if note:
         st.info(note)
     st.plotly_chart(
@@ -104,10 +103,10 @@ with list_column:
         column_config=LIST_COLUMNS,
     )
 with detail_column:
-    detail = event_detail(ds, event_id)
-    if detail is not None:
-        event_detail_panel(detail)
-    elif event_id:
-        st.info("The linked event is not among the events shown: it may be filtered out, or no longer in the data.")
-    else:
-        st.caption("Select an event on the timeline or in the list to see its summary, sources and quotes.")
+    detail_or_hint(
+        event_detail(ds, event_id),
+        event_detail_panel,
+        event_id,
+        "The linked event is not among the events shown: it may be filtered out, or no longer in the data.",
+        "Select an event on the timeline or in the list to see its summary, its sources and the quotes behind it.",
+    )

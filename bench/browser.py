@@ -1,13 +1,13 @@
 """Timing pages in headless Chromium: from navigation, a filter change or a map click until the charts are drawn.
 
 "Drawn" means: the app is connected and idle (no script running, no running indicator), at least one WebSocket
-frame arrived since the action, and every plotly chart, pydeck chart and dataframe the page sends is on screen
-(plotly has drawn its SVG, deck.gl and the data grid their canvases).
+frame arrived since the action, and every plotly chart, pydeck chart and dataframe the page sends is on screen:
+plotly has drawn its SVG, the data grid its canvas, and each deck.gl map has pixels other than its background
+(`tooling.chromium.MAP_DRAWN`; a canvas that merely exists may still be blank).
 """
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,9 +16,9 @@ from playwright.sync_api import Browser, Locator, Page, Playwright, sync_playwri
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"]
-VIEWPORT = {"width": 1280, "height": 800}
+from tooling import chromium
+
+VIEWPORT = chromium.DESKTOP
 COUNT_FRAMES = """(() => {
   window.__benchFrames = 0;
   const Native = window.WebSocket;
@@ -27,6 +27,7 @@ COUNT_FRAMES = """(() => {
   };
 })();"""
 DRAWN = """([want, since]) => {
+  const mapDrawn = @@MAP@@;
   const app = document.querySelector("[data-testid=stApp]");
   if (!app || app.dataset.testScriptState !== "notRunning") return false;
   if (app.dataset.testConnectionState !== "CONNECTED") return false;
@@ -35,9 +36,9 @@ DRAWN = """([want, since]) => {
   if ((window.__benchFrames || 0) <= since) return false;
   const having = (outer, inner) => [...document.querySelectorAll(outer)].filter(e => e.querySelector(inner)).length;
   return having("[data-testid=stPlotlyChart]", ".main-svg") >= want.plotly
-    && having("[data-testid=stDeckGlJsonChart]", "canvas") >= want.deck
-    && document.querySelectorAll("[data-testid=stDataFrame] canvas, [data-testid=stTable] table").length >= want.frames;
-}"""
+    && document.querySelectorAll("[data-testid=stDataFrame] canvas, [data-testid=stTable] table").length >= want.frames
+    && mapDrawn(want.deck);
+}""".replace("@@MAP@@", chromium.MAP_DRAWN)
 
 
 @dataclass
@@ -53,9 +54,9 @@ class Want:
 
 
 def launch() -> tuple[Playwright, Browser]:
-    """Debian's headless Chromium."""
+    """The toolbox's headless Chromium (its flags draw the map)."""
     playwright = sync_playwright().start()
-    return playwright, playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+    return playwright, chromium.launch(playwright)
 
 
 def new_tab(browser: Browser) -> Page:
@@ -133,22 +134,6 @@ def filter_time(page: Page, index: int, want: Want, timeout_s: float, tries: int
     return None
 
 
-def mercator(lon: float, lat: float, zoom: float) -> tuple[float, float]:
-    """Web Mercator world pixels at a zoom level, as deck.gl computes them (512-pixel tiles)."""
-    size = 512 * 2**zoom
-    x = (lon + 180) / 360 * size
-    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * size
-    return x, y
-
-
-def deck_pixel(view: dict, lon: float, lat: float, width: float, height: float) -> tuple[float, float]:
-    """Where a point is drawn inside a deck canvas of width x height, for a flat (unpitched) view."""
-    zoom = float(view.get("zoom", 0))
-    centre = mercator(float(view["longitude"]), float(view["latitude"]), zoom)
-    point = mercator(lon, lat, zoom)
-    return width / 2 + point[0] - centre[0], height / 2 + point[1] - centre[1]
-
-
 def click_time(
     page: Page, targets: list[tuple[float, float]], view: dict, want: Want, timeout_s: float
 ) -> float | None:
@@ -160,7 +145,7 @@ def click_time(
     box = chart.bounding_box()
     if box is None:
         return None
-    inside = [deck_pixel(view, lon, lat, box["width"], box["height"]) for lon, lat in targets]
+    inside = [chromium.deck_pixel(view, lon, lat, box["width"], box["height"]) for lon, lat in targets]
     inside = [(x, y) for x, y in inside if 8 < x < box["width"] - 8 and 8 < y < box["height"] - 8]
     for x, y in inside[:5]:
         since = frames(page)

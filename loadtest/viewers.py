@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 from websockets.exceptions import WebSocketException
 
-from loadtest.client import ProtocolError, RunResult, Session
+from components.state.registry import PAGE_PATHS
+from tooling.protocol import ProtocolError, RunResult, Session
 
-PAGES = ("", "timeline", "forces", "map", "sources", "presenter")
+PAGES = PAGE_PATHS
 SEARCH_WORDS = ("Kursk", "troops", "casualties", "Kim", "Sudzha", "")
 ACTIONS = ("page", "filter", "filter", "map", "reload")
 FAILURES = (ProtocolError, WebSocketException, OSError, asyncio.TimeoutError, EOFError)
@@ -104,7 +105,6 @@ class Viewer:
     rng: random.Random
     think: tuple[float, float] = (3.0, 8.0)
     session: Session | None = None
-    reloads_after_failure: int = 0
     failures: list[str] = field(default_factory=list)
 
     async def load(self) -> bool:
@@ -164,7 +164,6 @@ class Viewer:
             if time.monotonic() >= deadline:
                 break
             if not healthy:
-                self.reloads_after_failure += 1
                 healthy = await self.load()
             else:
                 healthy = await self.act()

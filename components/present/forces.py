@@ -20,8 +20,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from components.data.schema import LOSS_METRICS, SIZE_METRICS
+from components.present.labels import clip, column, date_label
+from components.present.ledger import http_link
 from components.present.theme import LIGHT, Theme, apply_theme
-from components.present.timeline import clip, column, date_label
 
 METRIC_GROUPS: dict[str, tuple[str, ...]] = {"size": SIZE_METRICS, "losses": LOSS_METRICS}
 # A claimant's shape within its family (its colour is the family's); hollow variants mean support/planned.
@@ -667,12 +668,6 @@ def figure_counts(estimates: pd.DataFrame) -> dict[tuple[str, str], int]:
     return {(force, group): charted_count(estimates, force, group) for force in FORCE_NAMES for group in METRIC_GROUPS}
 
 
-def safe_url(url: object) -> str:
-    """The url if it is http(s), else '' — only such links are ever offered."""
-    text = str(url or "").strip()
-    return text if text.lower().startswith(("http://", "https://")) else ""
-
-
 def forces_table(estimates: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """The estimates with their figures as stated (dates with precision) and their sources, newest first."""
     estimates = estimates.sort_values(["as_of", "claimant"], ascending=[False, True], kind="stable")
@@ -695,7 +690,7 @@ def forces_table(estimates: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
             "scope": estimates.get("scope", ""),
             "confidence": estimates["confidence"],
             "source": lookup("publisher"),
-            "link": lookup("url").map(safe_url),
+            "link": lookup("url").map(lambda url: http_link(url) or ""),
             "note": estimates.get("note", ""),
             "id": estimates["estimate_id"],
         }
