@@ -37,6 +37,7 @@ from components.ui.app_state import (
     reset_filters,
 )
 from components.ui.presenter_bar import GOTO_KEY, presenter_bar
+from components.ui.theme_switch import theme_name, theme_switch
 
 NOTICES_KEY = "_link_notices"
 APPLIED_STEP_KEY = "_applied_step"
@@ -117,7 +118,7 @@ def write_chart_choice(page_name: str) -> None:
 
 def tidy_url(params: dict[str, list[str]], view: View) -> None:
     """Drop handled or rejected parameters no widget owns, so the address bar shows the view as it is."""
-    keep = {"event": view.event, "place": view.place, "step": view.step}
+    keep = {"event": view.event, "place": view.place, "step": view.step, "theme": view.get("theme")}
     for key in params:
         if key in BOUND_PARAMS or key in FRAME_WRITTEN:
             continue
@@ -197,11 +198,21 @@ def judgment_banner(view: View, ds) -> None:
     clear.button("Show all", on_click=clear_judgment, icon=":material/close:", key="clear_judgment")
 
 
+def with_theme(extra: tuple[tuple[str, object], ...]) -> tuple[tuple[str, object], ...]:
+    """The view's extra parameters with `theme` as the page shows it (projector, or left out for light)."""
+    rest = tuple((k, v) for k, v in extra if k != "theme")
+    return rest + ((("theme", "projector"),) if theme_name() == "projector" else ())
+
+
 def link_to_this_view(slot, view: View, base: str) -> None:
     """The share link of what the reader sees now (the audience's link: no presenter step)."""
     with slot:
         st.caption("Link to this view (copy it to share exactly what you see)")
-        st.code(share_link(base or ".", replace(view, step=None)), language=None, wrap_lines=True)
+        st.code(
+            share_link(base or ".", replace(view, step=None, extra=with_theme(view.extra))),
+            language=None,
+            wrap_lines=True,
+        )
 
 
 st.set_page_config(page_title="Kursk briefing", page_icon=":material/map:", layout="wide")
@@ -221,6 +232,7 @@ follow_judgment(link, params)
 tidy_url(params, link)
 notice_slot = st.container()
 link_slot = st.sidebar.container()
+theme_switch()
 sidebar_filters()
 view = current_view()
 as_of_banner(view)

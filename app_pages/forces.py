@@ -10,6 +10,7 @@ from components.data.dataset import Dataset
 from components.data.schema import FORCES
 from components.present.forces import (
     FORCE_NAMES,
+    figure_counts,
     forces_alt,
     forces_figure,
     forces_note,
@@ -18,30 +19,47 @@ from components.present.forces import (
     seed_estimate_ids,
     unplotted_estimates,
 )
+from components.present.theme import theme_named
 from components.ui.app_state import current_view, dataset_key, filtered_dataset
 from components.ui.details import problems_notice
+from components.ui.theme_switch import theme_name
 
 METRIC_LABELS = {
     "size": "Force size (deployed, present)",
     "losses": "Losses (killed, wounded, killed or wounded, captured, missing)",
 }
 LAZY_ROWS = 1000  # longer tables load as the reader scrolls, so the page stays small on the wire
+# Source and link first after the claim, so both stay in view at 1280 px; the long text columns last.
+TABLE_ORDER = ["stated", "claimant", "figure", "metric", "source", "link", "force", "role", "scope", "confidence"]
 TABLE_COLUMNS = {
-    "link": st.column_config.LinkColumn("link", display_text="open source"),
-    "figure": st.column_config.TextColumn("figure as stated"),
+    "stated": st.column_config.TextColumn("stated", width="small"),
+    "claimant": st.column_config.TextColumn("claimant", width="medium"),
+    "figure": st.column_config.TextColumn("figure as stated", width="small"),
+    "metric": st.column_config.TextColumn("metric", width="small"),
+    "source": st.column_config.TextColumn("source", width="medium"),
+    "link": st.column_config.LinkColumn("link", display_text="open source", width="small"),
 }
+TABLE_HEIGHT = 420  # every row, scrolling inside the table
+
+
+def choice_words(labels: dict[str, str], counts: dict[str, int]) -> dict[str, str]:
+    """Radio labels that say beforehand when a choice has no figures."""
+    return {key: label if counts.get(key, 0) else f"{label} (no figures)" for key, label in labels.items()}
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def forces_view(
-    _ds: Dataset, key: str, force: str, metric: str
+    _ds: Dataset, key: str, force: str, metric: str, theme: str
 ) -> tuple[go.Figure, pd.DataFrame, pd.DataFrame, str | None, str]:
     """Chart, table, no-number claims, density note and alt text for one dataset, filters, force and metrics.
 
     Built once and shared read-only by every session (`cache_resource`: no copy per rerun).
     """
     seeds = seed_estimate_ids(_ds.estimates, _ds.sources, _ds.quotes)
-    figure = forces_figure(_ds.estimates, force, metric, sources=_ds.sources, seed_ids=seeds)
+    families = claimant_families(_ds)
+    figure = forces_figure(
+        _ds.estimates, force, metric, sources=_ds.sources, seed_ids=seeds, theme=theme_named(theme), families=families
+    )
     table = forces_table(in_group(_ds.estimates, force, metric), _ds.sources)
     vague = forces_table(unplotted_estimates(_ds.estimates, force, metric), _ds.sources)
     note = forces_note(_ds.estimates, force, metric)
@@ -56,26 +74,40 @@ def claims_table(table: pd.DataFrame) -> None:
             f"{len(table):,} rows, loaded as you scroll; download them all as CSV from the Sources page, "
             "or narrow the filters to search and sort here."
         )
-    st.dataframe(table, hide_index=True, column_config=TABLE_COLUMNS, lazy=lazy)
+    ordered = table[[c for c in TABLE_ORDER if c in table] + [c for c in table if c not in TABLE_ORDER]]
+    height = min(TABLE_HEIGHT, 38 + 35 * len(table))
+    st.dataframe(ordered, hide_index=True, column_config=TABLE_COLUMNS, lazy=lazy, height=height)
+
+
+def claimant_families(ds: Dataset) -> dict[str, str] | None:
+    """claimant -> family from claimants.csv, when the dataset has it (else the builder's interim mapping)."""
+    table = getattr(ds, "claimants", None)
+    if table is None or len(table) == 0 or "family" not in table:
+        return None
+    return dict(zip(table["claimant"], table["family"], strict=True))
 
 
 ds = filtered_dataset()
 view = current_view()
 st.header("Forces and casualties", anchor=False)
 problems_notice(ds, "estimates.csv", "sources.csv")
+counts = figure_counts(ds.estimates)
 choice, metric_choice = st.columns([1, 2])
-force = choice.radio("Force", FORCES, format_func=FORCE_NAMES.get, key="force", horizontal=True)
+force_words = choice_words(FORCE_NAMES, {f: counts[(f, "size")] + counts[(f, "losses")] for f in FORCES})
+force = choice.radio("Force", FORCES, format_func=force_words.get, key="force", horizontal=True)
+metric_words = choice_words(METRIC_LABELS, {m: counts[(force, m)] for m in METRIC_LABELS})
 metric = metric_choice.radio(
-    "Figures", tuple(METRIC_LABELS), format_func=METRIC_LABELS.get, key="metric", horizontal=True
+    "Figures", tuple(METRIC_LABELS), format_func=metric_words.get, key="metric", horizontal=True
 )
 st.caption(
-    "Each claim is its own mark, one colour per claimant; marker shape = metric. A vertical bar is a range, "
-    'an arrow with ≥ an open-ended claim ("over 3,000"); hollow markers and dashed bars are support or '
-    "planned troops. Claims made on the same day stand side by side. ★ marks the seed article's headline claims."
+    "Each claim is its own mark: colour = the claimant's family (Ukraine, Russia, South Korea, …), shape and name "
+    "= the claimant, named beside its latest claim. A vertical bar is a range, an arrow with ≥ an open-ended claim "
+    '("over 3,000"); hollow markers and dashed bars are support or planned troops. Each panel has its own scale. '
+    "★ marks the seed article's headline claims."
 )
-figure, table, vague, note, alt = forces_view(ds, dataset_key(), force, metric)
+figure, table, vague, note, alt = forces_view(ds, dataset_key(), force, metric, theme_name())
 if table.empty:
-    st.info("No estimates for this force and these figures match the current filters.")
+    st.info(f"No estimates for {FORCE_NAMES[force]} ({METRIC_LABELS[metric].lower()}) match the current filters.")
 else:
     if note:
         st.info(note)
@@ -83,5 +115,5 @@ else:
     if len(vague):
         st.markdown("**Claims that give no number** (not charted, listed as stated)")
         claims_table(vague)
-    st.markdown("**The same figures with their sources**")
+    st.markdown("**The same figures with their sources** (every claim; the table scrolls)")
     claims_table(table)

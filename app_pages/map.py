@@ -10,6 +10,8 @@ from components.present.places import (
     CREDITS,
     CompactDeck,
     elsewhere_events,
+    legend_entries,
+    legend_figure,
     map_alt,
     map_note,
     place_summaries,
@@ -17,6 +19,7 @@ from components.present.places import (
     places_table,
     selected_location_id,
 )
+from components.present.theme import theme_named
 from components.ui.app_state import current_view, dataset_key, filtered_dataset
 from components.ui.details import (
     detail_or_hint,
@@ -27,6 +30,7 @@ from components.ui.details import (
     place_detail_panel,
     problems_notice,
 )
+from components.ui.theme_switch import theme_name
 
 ELSEWHERE_ROWS = 2000
 ELSEWHERE_COLUMNS = {
@@ -44,14 +48,18 @@ def map_tables(_ds: Dataset, key: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.D
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def map_deck(_ds: Dataset, key: str, ringed: str | None, basemap: bool) -> tuple[CompactDeck, str | None, str]:
+def map_deck(
+    _ds: Dataset, key: str, ringed: str | None, basemap: bool, theme: str
+) -> tuple[CompactDeck, str | None, str]:
     """The deck (its JSON written once), the merge note and the alt text: shared read-only by every session.
 
     `ringed` is a place opened by a link (ringed and centred); a place clicked on the map leaves the deck
     as it was, so a click reuses the cached deck and Streamlit re-sends only a reference to it.
     """
     summary, away, _ = map_tables(_ds, key)
-    deck = places_deck(_ds.locations, _ds.events, _ds.geo, selected=ringed, basemap=basemap, summary=summary)
+    deck = places_deck(
+        _ds.locations, _ds.events, _ds.geo, selected=ringed, basemap=basemap, summary=summary, theme=theme_named(theme)
+    )
     deck.to_json()
     return deck, map_note(summary), map_alt(summary, len(away))
 
@@ -67,15 +75,20 @@ place = follow_selection("place", clicked, view.place)
 map_column, side_column = st.columns([3, 2], gap="medium")
 with map_column:
     basemap = st.toggle("Online basemap (needs internet)", key="basemap")
-    deck, note, alt = map_deck(ds, dataset_key(), place if clicked is None else None, basemap)
+    deck, note, alt = map_deck(ds, dataset_key(), place if clicked is None else None, basemap, theme_name())
     if note:
         st.info(note)
     st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=520, alt=alt)
-    st.caption(
-        "Dots: places with events, coloured by their main category, larger with more events. Rings: places "
-        f"known only approximately. Red line: the Russia–Ukraine border. Map data: {CREDITS}."
-    )
+    st.caption(f"Map data: {CREDITS}.")
 with side_column:
+    st.subheader("Legend", anchor=False)
+    legend_alt = "Map legend: " + "; ".join(label for label, _, _ in legend_entries(summary, theme_named(theme_name())))
+    st.plotly_chart(
+        legend_figure(summary, theme_named(theme_name())),
+        key="map_legend",
+        alt=legend_alt,
+        config={"staticPlot": True, "displayModeBar": False},
+    )
     detail_or_hint(
         place_detail(ds, place),
         place_detail_panel,

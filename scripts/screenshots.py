@@ -18,15 +18,27 @@ from tooling.servers import start_app  # noqa: E402
 
 PLOTLY = "[data-testid='stPlotlyChart'] .main-svg"
 MAP = "map"
-# (file name, url path, viewport, what the page must have drawn before the shot)
+PROJECTOR = "?theme=projector&embed_options=dark_theme"
+PAGES = [
+    ("overview", "/", PLOTLY),
+    ("timeline", "/timeline", PLOTLY),
+    ("forces", "/forces", PLOTLY),
+    ("map", "/map", MAP),
+    ("sources", "/sources", None),
+    ("presenter", "/presenter", None),
+]
+# (file name, url path, viewport, what the page must have drawn before the shot): every page in both
+# themes, at laptop and phone width.
 SHOTS = [
-    ("overview", "/", chromium.DESKTOP, PLOTLY),
-    ("timeline", "/timeline", chromium.DESKTOP, PLOTLY),
-    ("forces", "/forces", chromium.DESKTOP, PLOTLY),
-    ("map", "/map", chromium.DESKTOP, MAP),
-    ("sources", "/sources", chromium.DESKTOP, None),
-    ("presenter", "/presenter", chromium.DESKTOP, None),
-    ("overview-phone", "/", chromium.PHONE, PLOTLY),
+    (
+        f"{name}{'' if theme == 'light' else '-projector'}{'' if viewport is chromium.DESKTOP else '-phone'}",
+        path + query,
+        viewport,
+        chart,
+    )
+    for theme, query in (("light", ""), ("projector", PROJECTOR))
+    for viewport in (chromium.DESKTOP, chromium.PHONE)
+    for name, path, chart in PAGES
 ]
 
 
@@ -51,7 +63,7 @@ def take(base_url: str, out: Path) -> list[Path]:
             page.goto(base_url + path)
             wait_until_drawn(page, chart)
             target = out / f"{name}.png"
-            page.screenshot(path=target)
+            page.screenshot(path=target, timeout=120_000)  # a loaded machine waits long for fonts
             written.append(target)
             page.close()
     return written

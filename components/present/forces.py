@@ -11,26 +11,63 @@ Data strings are escaped before they reach plotly, whose labels are pseudo-HTML.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from components.data.schema import LOSS_METRICS, SIZE_METRICS
 from components.present.labels import clip, column, date_label
 from components.present.ledger import http_link
-from components.present.palette import series_colors
+from components.present.theme import LIGHT, Theme, apply_theme
 
 METRIC_GROUPS: dict[str, tuple[str, ...]] = {"size": SIZE_METRICS, "losses": LOSS_METRICS}
-METRIC_SYMBOLS: dict[str, str] = {
-    "deployed": "circle",
-    "present": "square",
-    "killed": "x",
-    "wounded": "triangle-down",
-    "killed_or_wounded": "diamond",
-    "captured": "square",
-    "missing": "cross",
+# A claimant's shape within its family (its colour is the family's); hollow variants mean support/planned.
+CLAIMANT_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "cross")
+# Small multiples: one panel per metric, totals apart from increments, each with its own scale.
+PANELS: dict[str, tuple[tuple[str, str], ...]] = {
+    "size": (
+        ("deployed", "Sent to Russia (running totals)"),
+        ("present", "Present in Russia or Kursk"),
+        ("increments", "Additional troops sent (increments)"),
+    ),
+    "losses": (
+        ("killed", "Killed"),
+        ("wounded", "Wounded"),
+        ("killed_or_wounded", "Killed or wounded"),
+        ("captured_missing", "Captured and missing"),
+    ),
 }
+PANEL_OF_METRIC = {"captured": "captured_missing", "missing": "captured_missing"}
+METRIC_TITLE_WORDS = {"deployed": "sent", "present": "present", "killed_or_wounded": "killed or wounded"}
+FORCE_PEOPLE = {"dprk": "North Korean troops", "russia": "Russian troops", "ukraine": "Ukrainian troops"}
+# Interim: until claimants.csv (truth-data) is read through the dataset, families come from here.
+INTERIM_FAMILY_PREFIXES = (
+    ("Ukraine", "Ukraine"),
+    ("Russia", "Russia"),
+    ("South Korea", "South Korea"),
+    ("US ", "United States"),
+    ("UK ", "United Kingdom"),
+)
+INTERIM_FAMILIES = {
+    "KCNA": "North Korea",
+    "Media reports": "media",
+    "The Independent": "media",
+    "Indian Defence News": "media",
+    "Anonymous sources": "media",
+    "ISW": "analysts",
+    "NATO": "other governments",
+    "Western officials": "other governments",
+}
+LABEL_SIZE = 14
+TITLE_SIZE = 20
+TITLE_LINE = 34  # characters per title line: a phone shows about this many at TITLE_SIZE
+LABEL_GAP = 0.09  # direct labels closer than this share of a panel's height are nudged apart
+LABEL_REACH = 0.22  # ... when they are also closer than this share of the time span (a label's width)
+PANEL_HEIGHT = 300
 FORCE_NAMES = {"dprk": "North Korean forces", "russia": "Russian forces", "ukraine": "Ukrainian forces"}
 SEED_SOURCE_ID = "seed-article"
 NON_COMBAT = ("support", "planned")
@@ -91,11 +128,226 @@ def source_labels(sources: pd.DataFrame | None) -> dict[str, str]:
     }
 
 
-def claimant_colors(estimates: pd.DataFrame) -> dict[str, str]:
-    """A colour per claimant, most prolific claimant first so colours stay stable."""
+def claimant_family(claimant: str, families: Mapping[str, str] | None = None) -> str:
+    """The family a claimant is shown with: from claimants.csv when given, else the interim mapping."""
+    if families and claimant in families:
+        return families[claimant]
+    for prefix, family in INTERIM_FAMILY_PREFIXES:
+        if claimant.startswith(prefix):
+            return family
+    return INTERIM_FAMILIES.get(claimant, "other governments")
+
+
+def claimant_styles(
+    estimates: pd.DataFrame, theme: Theme = LIGHT, families: Mapping[str, str] | None = None
+) -> dict[str, tuple[str, str]]:
+    """Claimant -> (colour, marker symbol): the colour of its family, a shape of its own within the family.
+
+    Most prolific claimant first, so that the first claimant of a family keeps the circle.
+    """
     counts = estimates["claimant"].value_counts()
     order = sorted(counts.index, key=lambda c: (-counts[c], c))
-    return dict(zip(order, series_colors(len(order)), strict=True))
+    used: dict[str, int] = {}
+    styles = {}
+    for claimant in order:
+        family = claimant_family(claimant, families)
+        rank = used.get(family, 0)
+        used[family] = rank + 1
+        styles[claimant] = (theme.family_color(family), CLAIMANT_SYMBOLS[rank % len(CLAIMANT_SYMBOLS)])
+    return styles
+
+
+def is_increment(rows: pd.DataFrame) -> pd.Series:
+    """Deployment figures that count troops added to earlier ones ("additional", "second wave"), not totals."""
+    scope = column(rows, "scope", "").fillna("").astype(str).str.casefold()
+    return (rows["metric"] == "deployed") & scope.str.contains("additional|second wave|reinforcement", regex=True)
+
+
+def panel_keys(rows: pd.DataFrame) -> pd.Series:
+    """The small-multiple panel of each estimate: its metric, with totals and increments apart."""
+    keys = rows["metric"].map(PANEL_OF_METRIC).fillna(rows["metric"])
+    return keys.where(~is_increment(rows), "increments")
+
+
+def panels_of(metric_group: str, rows: pd.DataFrame) -> list[tuple[str, str]]:
+    """The panels a view draws: every loss panel (an empty one says so); size panels that have figures."""
+    panels = PANELS.get(metric_group, ())
+    if metric_group == "losses":
+        return list(panels)
+    present = set(panel_keys(rows)) if len(rows) else set()
+    return [p for p in panels if p[0] in present]
+
+
+def _segments(rows: pd.DataFrame, top: pd.Series) -> tuple[list, list]:
+    """x and y of vertical segments from low to `top`, separated by gaps (None)."""
+    xs: list = []
+    ys: list = []
+    for x, low, high in zip(rows["x"], rows["low"].astype("float64"), top, strict=True):
+        xs += [x, x, None]
+        ys += [low, high, None]
+    return xs, ys
+
+
+def _custom(rows: pd.DataFrame) -> np.ndarray:
+    """(id, hover) per mark as one object array: plotly validates it at once, not tuple by tuple."""
+    return np.column_stack([rows["estimate_id"].to_numpy(dtype=object), rows["hover"].to_numpy(dtype=object)])
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one claimant is drawn in one panel: name, colour, shape, the panel's arrow length and theme."""
+
+    name: str
+    color: str
+    symbol: str
+    arrow: float
+    theme: Theme
+
+
+def _line(xs: list, ys: list, style: Style, dash: str, width: int) -> go.Scatter:
+    """A line trace (range bars or arrows) of one claimant, without hover."""
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": style.color, "width": width, "dash": dash},
+        legendgroup=style.name,
+        showlegend=False,
+        hoverinfo="skip",
+        name=style.name,
+    )
+
+
+def _markers(rows: pd.DataFrame, style: Style, value: str) -> go.Scatter:
+    """The claimant's markers at `low` or `high`; support/planned figures drawn hollow."""
+    symbols = [style.symbol + ("-open" if nc else "") for nc in rows["non_combat"]]
+    return go.Scatter(
+        x=rows["x"],
+        y=rows[value].astype("float64"),
+        mode="markers",
+        marker={"symbol": symbols, "size": 13, "color": style.color, "line": {"width": 1.5, "color": style.color}},
+        name=style.name,
+        legendgroup=style.name,
+        showlegend=False,
+        customdata=_custom(rows),
+        hovertemplate="%{customdata[1]}<extra></extra>",
+    )
+
+
+def _arrowheads(rows: pd.DataFrame, style: Style) -> go.Scatter:
+    """Upward arrowheads with a '≥' label on top of open-ended claims."""
+    return go.Scatter(
+        x=rows["x"],
+        y=rows["low"].astype("float64") + style.arrow,
+        mode="markers+text",
+        text=["≥"] * len(rows),
+        textposition="top center",
+        textfont={"color": style.color},
+        marker={"symbol": "arrow-up", "size": 12, "color": style.color},
+        legendgroup=style.name,
+        showlegend=False,
+        name=style.name,
+        customdata=_custom(rows),
+        hovertemplate="%{customdata[1]}<extra></extra>",
+    )
+
+
+def _claimant_traces(rows: pd.DataFrame, style: Style) -> list:
+    """Range bars, open-ended arrows and markers of one claimant in one panel."""
+    traces: list = []
+    ranges = rows[rows["high"].notna() & (rows["high"] > rows["low"])]
+    for dashed in (False, True):
+        part = ranges[ranges["non_combat"] == dashed]
+        if len(part):
+            xs, ys = _segments(part, part["high"].astype("float64"))
+            traces.append(_line(xs, ys, style, "dash" if dashed else "solid", 5))
+    opened = rows[rows["open_ended"]]
+    if len(opened):
+        xs, ys = _segments(opened, opened["low"].astype("float64") + style.arrow)
+        traces.append(_line(xs, ys, style, "dot", 3))
+        traces.append(_arrowheads(opened, style))
+    traces.append(_markers(rows, style, "low"))
+    if len(ranges):
+        traces.append(_markers(ranges, style, "high"))
+    return traces
+
+
+def _seed_stars(rows: pd.DataFrame, arrow: float, theme: Theme) -> go.Scatter:
+    """A star above each headline claim of the seed article."""
+    seeded = rows[rows["seed"]]
+    return go.Scatter(
+        x=seeded["x"],
+        y=seeded["top"] + seeded["open_ended"] * arrow + arrow * 0.6,
+        mode="markers",
+        marker={"symbol": "star", "size": 15, "color": theme.text},
+        name="seed article headline claim",
+        legendgroup="seed",
+        showlegend=False,
+        customdata=_custom(seeded),
+        hovertemplate="%{customdata[1]}<extra></extra>",
+    )
+
+
+def latest_labels(rows: pd.DataFrame) -> pd.DataFrame:
+    """One direct label per claimant of a panel, at its latest mark (x, top value): columns claimant, x, y."""
+    if rows.empty:
+        return pd.DataFrame(columns=["claimant", "x", "y"])
+    latest = rows.sort_values(["x", "top"], kind="stable").groupby("claimant", sort=False).tail(1)
+    return pd.DataFrame({"claimant": latest["claimant"], "x": latest["x"], "y": latest["top"]}).reset_index(drop=True)
+
+
+def spread_labels(labels: pd.DataFrame, ymax: float, min_gap: float = LABEL_GAP) -> list[float]:
+    """Label heights nudged apart where two labels would overlap: near in time and in height.
+
+    From the top down, a label moves below any label already placed that is closer than `min_gap` of the
+    panel's height and within `LABEL_REACH` of the time span (where their texts would share a line).
+    """
+    times = pd.to_datetime(labels["x"]).astype("int64").astype("float64")
+    reach = max(float(times.max() - times.min()), 1.0) * LABEL_REACH
+    order = labels["y"].sort_values(ascending=False, kind="stable").index
+    placed: dict[object, float] = {}
+    for idx in order:
+        y = float(labels.at[idx, "y"])
+        near = sorted((h for j, h in placed.items() if abs(times[j] - times[idx]) < reach), reverse=True)
+        for h in near:
+            if abs(h - y) < min_gap * ymax:
+                y = h - min_gap * ymax
+        placed[idx] = y
+    return [placed[i] for i in labels.index]
+
+
+def _label_annotations(rows: pd.DataFrame, styles: dict, ymax: float, axes: tuple[str, str]) -> list[dict]:
+    """Direct labels: each claimant's name in its colour beside its latest mark, nudged apart."""
+    labels = latest_labels(rows)
+    heights = spread_labels(labels, ymax)
+    xref, yref = axes
+    return [
+        {
+            "x": x,
+            "y": y,
+            "xref": xref,
+            "yref": yref,
+            "text": html.escape(who),
+            "showarrow": False,
+            "xanchor": "left",
+            "xshift": 10,
+            "font": {"color": styles[who][0], "size": LABEL_SIZE},
+            "name": f"label:{who}",
+        }
+        for who, x, y in zip(labels["claimant"], labels["x"], heights, strict=True)
+    ]
+
+
+def _panel_traces(rows: pd.DataFrame, styles: dict, theme: Theme, arrow: float) -> list:
+    """Every claimant's marks in one panel, then the seed article's stars."""
+    traces: list = []
+    for claimant, (color, symbol) in styles.items():
+        part = rows[rows["claimant"] == claimant]
+        if len(part):
+            traces += _claimant_traces(part, Style(html.escape(claimant), color, symbol, arrow, theme))
+    if rows["seed"].any():
+        traces.append(_seed_stars(rows, arrow, theme))
+    return traces
 
 
 def _offsets(rows: pd.DataFrame) -> pd.Series:
@@ -156,144 +408,6 @@ def chart_rows(
     rows["top"] = rows["high"].fillna(rows["low"]).astype("float64")
     rows["hover"] = hover_labels(rows, labels)
     return rows
-
-
-def _segments(rows: pd.DataFrame, top: pd.Series) -> tuple[list, list]:
-    """x and y of vertical segments from low to `top`, separated by gaps (None)."""
-    xs: list = []
-    ys: list = []
-    for x, low, high in zip(rows["x"], rows["low"].astype("float64"), top, strict=True):
-        xs += [x, x, None]
-        ys += [low, high, None]
-    return xs, ys
-
-
-def _claimant_traces(rows: pd.DataFrame, name: str, color: str, arrow: float) -> list:
-    """Range bars, open-ended arrows and markers of one claimant."""
-    traces: list = []
-    ranges = rows[rows["high"].notna() & (rows["high"] > rows["low"])]
-    for dashed in (False, True):
-        part = ranges[ranges["non_combat"] == dashed]
-        if len(part):
-            xs, ys = _segments(part, part["high"].astype("float64"))
-            traces.append(_line(xs, ys, name, color, "dash" if dashed else "solid", 5))
-    opened = rows[rows["open_ended"]]
-    if len(opened):
-        xs, ys = _segments(opened, opened["low"].astype("float64") + arrow)
-        traces.append(_line(xs, ys, name, color, "dot", 3))
-        traces.append(_arrowheads(opened, name, color, arrow))
-    traces.append(_markers(rows, name, color, "low"))
-    if len(ranges):
-        traces.append(_markers(ranges, name, color, "high"))
-    traces.append(_swatch(name, color))
-    return traces
-
-
-def _swatch(name: str, color: str) -> go.Scatter:
-    """The legend entry of a claimant: a bar of its colour, since marker shape means metric."""
-    return go.Scatter(x=[None], y=[None], mode="lines", line={"color": color, "width": 8}, name=name, legendgroup=name)
-
-
-def _line(xs: list, ys: list, name: str, color: str, dash: str, width: int) -> go.Scatter:
-    """A line trace (range bars or arrows) grouped with its claimant, without hover."""
-    return go.Scatter(
-        x=xs,
-        y=ys,
-        mode="lines",
-        line={"color": color, "width": width, "dash": dash},
-        legendgroup=name,
-        showlegend=False,
-        hoverinfo="skip",
-        name=name,
-    )
-
-
-def _arrowheads(rows: pd.DataFrame, name: str, color: str, arrow: float) -> go.Scatter:
-    """Upward arrowheads with a '≥' label on top of open-ended claims."""
-    return go.Scatter(
-        x=rows["x"],
-        y=rows["low"].astype("float64") + arrow,
-        mode="markers+text",
-        text=["≥"] * len(rows),
-        textposition="top center",
-        marker={"symbol": "arrow-up", "size": 11, "color": color},
-        legendgroup=name,
-        showlegend=False,
-        name=name,
-        customdata=_custom(rows),
-        hovertemplate="%{customdata[1]}<extra></extra>",
-    )
-
-
-def _custom(rows: pd.DataFrame) -> np.ndarray:
-    """(id, hover) per mark as one object array: plotly validates it at once, not tuple by tuple."""
-    return np.column_stack([rows["estimate_id"].to_numpy(dtype=object), rows["hover"].to_numpy(dtype=object)])
-
-
-def _markers(rows: pd.DataFrame, name: str, color: str, column: str, legend: bool = True) -> go.Scatter:
-    """Metric-shaped markers at `low` or `high`; support/planned figures drawn hollow."""
-    symbols = [
-        METRIC_SYMBOLS.get(m, "circle") + ("-open" if nc else "")
-        for m, nc in zip(rows["metric"], rows["non_combat"], strict=True)
-    ]
-    return go.Scatter(
-        x=rows["x"],
-        y=rows[column].astype("float64"),
-        mode="markers",
-        marker={"symbol": symbols, "size": 12, "color": color, "line": {"width": 1.5, "color": "#333333"}},
-        name=name,
-        legendgroup=name,
-        showlegend=False,
-        customdata=_custom(rows),
-        hovertemplate="%{customdata[1]}<extra></extra>",
-    )
-
-
-def _seed_stars(rows: pd.DataFrame, arrow: float) -> go.Scatter:
-    """A star above each headline claim of the seed article."""
-    seeded = rows[rows["seed"]]
-    return go.Scatter(
-        x=seeded["x"],
-        y=seeded["top"] + seeded["open_ended"] * arrow + arrow * 0.6,
-        mode="markers+text",
-        text=["seed article" if i == 0 else "" for i in range(len(seeded))],
-        textposition="top center",
-        textfont={"size": 11},
-        marker={"symbol": "star", "size": 15, "color": "#222222"},
-        name="seed article headline claim",
-        legendgroup="seed",
-        customdata=_custom(seeded),
-        hovertemplate="%{customdata[1]}<extra></extra>",
-    )
-
-
-def _key_traces(metric_group: str) -> list[go.Scatter]:
-    """Legend-only entries: one marker shape per metric, and how support/planned look."""
-    keys = [
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            marker={"symbol": METRIC_SYMBOLS[m], "size": 11, "color": "#777777"},
-            name=metric_words(m),
-            legendgroup="metric",
-            legendgrouptitle={"text": "Metric (shape)"},
-        )
-        for m in METRIC_GROUPS.get(metric_group, ())
-    ]
-    keys.append(
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="lines+markers",
-            marker={"symbol": "circle-open", "size": 11, "color": "#555555"},
-            line={"dash": "dash", "color": "#555555"},
-            name="support / planned (hollow, dashed)",
-            legendgroup="role",
-            legendgrouptitle={"text": "Role"},
-        )
-    )
-    return keys
 
 
 def bin_period(rows: pd.DataFrame, max_bins: int = MAX_BINS) -> tuple[str, str]:
@@ -374,35 +488,57 @@ def binned_rows(estimates: pd.DataFrame, force: str, metric_group: str) -> pd.Da
     return bins.assign(high=bins["top"], open_ended=False, non_combat=False, estimate_id="")
 
 
-def _binned_traces(bins: pd.DataFrame, colors: dict[str, str]) -> list:
-    """Per claimant: bars from the lowest to the highest figure of each period, markers at both ends."""
-    traces: list = []
-    for claimant, color in colors.items():
-        part = bins[bins["claimant"] == claimant]
-        if part.empty:
-            continue
-        name = html.escape(claimant)
-        spans = part[part["top"] > part["low"]]
-        if len(spans):
-            xs, ys = _segments(spans, spans["top"])
-            traces.append(_line(xs, ys, name, color, "solid", 5))
-        traces.append(_markers(part, name, color, "low"))
-        if len(spans):
-            traces.append(_markers(spans, name, color, "top"))
-        traces.append(_swatch(name, color))
-    return traces
+def _axis_names(index: int) -> tuple[str, str]:
+    """The plotly x and y axis names of the `index`-th subplot (0-based, row by row)."""
+    suffix = "" if index == 0 else str(index + 1)
+    return f"x{suffix}", f"y{suffix}"
 
 
-def _claim_traces(rows: pd.DataFrame, colors: dict[str, str], arrow: float) -> list:
-    """Every claim its own mark, claimant by claimant, and a star on the seed article's headline claims."""
-    traces: list = []
-    for claimant, color in colors.items():
-        part = rows[rows["claimant"] == claimant]
-        if len(part):
-            traces += _claimant_traces(part, html.escape(claimant), color, arrow)
-    if rows.get("seed", pd.Series(dtype=bool)).any():
-        traces.append(_seed_stars(rows, arrow))
-    return traces
+def view_rows(
+    estimates: pd.DataFrame,
+    force: str,
+    metric_group: str,
+    sources: pd.DataFrame | None = None,
+    seed_ids: frozenset[str] = frozenset(),
+    max_estimates: int = MAX_ESTIMATES,
+) -> tuple[pd.DataFrame, bool]:
+    """The marks of a view (each claim, or summaries per period when dense) with their panel; dense or not."""
+    dense = charted_count(estimates, force, metric_group) > max_estimates
+    if not dense:
+        rows = chart_rows(estimates, force, metric_group, sources, seed_ids)
+    else:
+        seeds = chart_rows(estimates[estimates["estimate_id"].isin(seed_ids)], force, metric_group, sources, seed_ids)
+        bins = binned_rows(estimates, force, metric_group).assign(seed=False)
+        rows = pd.concat([bins, seeds[seeds["seed"]]], ignore_index=True) if len(seeds) else bins
+    rows = rows.assign(panel=panel_keys(rows) if len(rows) else pd.Series(dtype=object))
+    return rows, dense
+
+
+def date_axis(rows: pd.DataFrame) -> dict:
+    """A date axis never finer than a month: padded round a lone claim, room on the right for labels."""
+    if rows.empty:
+        return {"type": "date", "dtick": "M1", "tickformat": "%b %Y"}
+    first, last = pd.Timestamp(rows["x"].min()), pd.Timestamp(rows["x"].max())
+    span = last - first
+    left = max(span * 0.05, pd.Timedelta(days=20))
+    right = max(span * 0.3, pd.Timedelta(days=75))
+    months = span.days / 30.4
+    dtick = "M1" if months <= 6 else "M2" if months <= 12 else "M3"
+    return {"type": "date", "range": [first - left, last + right], "dtick": dtick, "tickformat": "%b %Y"}
+
+
+def _empty_note(index: int, theme: Theme) -> dict:
+    """The words in a loss panel that has no figure."""
+    xref, yref = _axis_names(index)
+    return {
+        "text": "no figures claimed",
+        "xref": f"{xref} domain",
+        "yref": f"{yref} domain",
+        "x": 0.5,
+        "y": 0.5,
+        "showarrow": False,
+        "font": {"color": theme.muted, "size": LABEL_SIZE},
+    }
 
 
 def forces_figure(
@@ -413,56 +549,123 @@ def forces_figure(
     sources: pd.DataFrame | None = None,
     seed_ids: frozenset[str] = frozenset(),
     max_estimates: int = MAX_ESTIMATES,
+    theme: Theme = LIGHT,
+    families: Mapping[str, str] | None = None,
 ) -> go.Figure:
-    """Estimates over time by claimant for one force and metric group; never summed.
+    """Estimates over time by claimant for one force: one panel per metric (totals apart from increments).
 
-    Up to `max_estimates` claims each get their own mark; beyond, claims are summarised per claimant,
-    metric and period (see `forces_note`), and the seed article's headline claims keep their own stars.
+    Each claimant has its family's colour and a shape of its own, and is named beside its latest mark, so
+    the chart needs no legend. Up to `max_estimates` claims each get their own mark; beyond, claims are
+    summarised per claimant, metric and period (see `forces_note`). Nothing is ever summed.
     """
-    colors = claimant_colors(in_group(estimates, force, metric_group))
-    dense = charted_count(estimates, force, metric_group) > max_estimates
-    seeds = estimates[estimates["estimate_id"].isin(seed_ids)] if dense else estimates
-    rows = chart_rows(seeds, force, metric_group, sources, seed_ids)
-    bins = binned_rows(estimates, force, metric_group) if dense else rows.iloc[0:0]
-    ymax = max(float(rows["top"].max()) if len(rows) else 0.0, float(bins["top"].max()) if len(bins) else 0.0) or 1.0
-    arrow = ymax * 0.08
-    traces = _binned_traces(bins, colors) if dense else []
-    traces += _claim_traces(rows[rows["seed"]] if dense else rows, {} if dense else colors, arrow)
-    fig = go.Figure(data=traces + _key_traces(metric_group))
-    _forces_layout(fig, ymax)
+    styles = claimant_styles(in_group(estimates, force, metric_group), theme, families)
+    rows, dense = view_rows(estimates, force, metric_group, sources, seed_ids, max_estimates)
+    panels = panels_of(metric_group, rows) or [("none", "No figures")]
+    grid = (2, 2) if metric_group == "losses" else (len(panels), 1)
+    fig = make_subplots(
+        rows=grid[0],
+        cols=grid[1],
+        subplot_titles=[title for _, title in panels],
+        shared_xaxes="all",
+        vertical_spacing=0.14 if grid[1] == 2 else 0.1,
+        horizontal_spacing=0.1,
+    )
+    notes: list[dict] = []
+    for index, (key, _) in enumerate(panels):
+        part = rows[rows["panel"] == key] if len(rows) else rows
+        row, col = index // grid[1] + 1, index % grid[1] + 1
+        ymax = float(part["top"].max()) if len(part) else 1.0
+        arrow = ymax * 0.08
+        fig.add_traces(_panel_traces(part, styles, theme, arrow), rows=row, cols=col) if len(part) else None
+        fig.update_yaxes(range=[-ymax * 0.04, ymax * 1.3], row=row, col=col)
+        notes += (
+            _label_annotations(part, styles, ymax, _axis_names(index)) if len(part) else [_empty_note(index, theme)]
+        )
+    _forces_layout(fig, rows, grid, forces_title(estimates, force, metric_group), theme)
+    for note in notes:
+        fig.add_annotation(**note)
     if dense:
         label = f"{charted_count(estimates, force, metric_group):,} claims summarised per period — not drawn one by one"
-        fig.add_annotation(text=label, xref="paper", yref="paper", x=0, y=1.04, showarrow=False, xanchor="left")
+        fig.add_annotation(text=label, xref="paper", yref="paper", x=0, y=1.0, yshift=40, showarrow=False)
     return fig
 
 
-def _forces_layout(fig: go.Figure, ymax: float) -> None:
-    """Date axis, person axis with room for arrows and stars, legend below."""
-    fig.update_xaxes(type="date", showgrid=True, title=None)
-    fig.update_yaxes(title="persons", tickformat=",", rangemode="tozero", range=[-ymax * 0.04, ymax * 1.3])
+def _forces_layout(fig: go.Figure, rows: pd.DataFrame, grid: tuple[int, int], title: str, theme: Theme) -> None:
+    """Title with the finding, month ticks, person axes with their own scales, no legend, theme colours."""
+    apply_theme(fig, theme)
+    fig.update_xaxes(showgrid=True, title=None, **date_axis(rows))
+    fig.update_xaxes(showticklabels=True)
+    fig.update_yaxes(tickformat=",", rangemode="tozero", showgrid=True)
+    fig.update_annotations(font_size=LABEL_SIZE)
     fig.update_layout(
-        height=560,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.1},
+        title={"text": wrapped(html.escape(title)), "x": 0, "xanchor": "left", "font": {"size": TITLE_SIZE}},
+        height=120 + PANEL_HEIGHT * grid[0],
+        margin={"l": 10, "r": 10, "t": 100, "b": 10},
+        showlegend=False,
         hovermode="closest",
         hoverlabel={"align": "left"},
     )
 
 
+def wrapped(text: str, width: int = TITLE_LINE) -> str:
+    """A title broken into lines of at most `width` characters (plotly titles never wrap by themselves)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def _figure_words(rows: pd.DataFrame) -> tuple[str, str]:
+    """The lowest and highest figure of some claims, as a reader says them ('over 20,000' when open-ended)."""
+    top = rows["high"].fillna(rows["low"]).astype("float64")
+    lowest = f"{int(rows['low'].min()):,}"
+    highest_row = rows.loc[top.idxmax()]
+    highest = f"{int(top.max()):,}"
+    return lowest, ("over " + highest) if pd.isna(highest_row["high"]) else highest
+
+
+def forces_title(estimates: pd.DataFrame, force: str, metric_group: str) -> str:
+    """The finding of the view, from its figures: the span of the most claimed metric's totals."""
+    rows = in_group(estimates, force, metric_group)
+    rows = rows[rows["low"].notna() & ~column(rows, "role", "combat").isin(NON_COMBAT) & ~is_increment(rows)]
+    people = FORCE_PEOPLE.get(force, force)
+    if rows.empty:
+        return f"No figures for {people} {'lost' if metric_group == 'losses' else 'sent'} match the filters"
+    counts = rows["metric"].value_counts()
+    metric = sorted(counts.index, key=lambda m: (-counts[m], METRIC_GROUPS[metric_group].index(m)))[0]
+    part = rows[rows["metric"] == metric]
+    words = METRIC_TITLE_WORDS.get(metric, metric_words(metric))
+    lowest, highest = _figure_words(part)
+    if len(part) == 1:
+        return f"One claim of {people} {words}: {highest}, by {part['claimant'].iloc[0]}"
+    if lowest == highest:
+        return f"All {len(part)} claims of {people} {words} give {lowest}"
+    return f"Claims of {people} {words} range from {lowest} to {highest}"
+
+
 def forces_alt(estimates: pd.DataFrame, force: str, metric_group: str) -> str:
-    """A sentence describing the forces chart for screen readers."""
+    """A sentence describing the forces chart for screen readers (the table below lists every claim)."""
     rows = in_group(estimates, force, metric_group)
     charted = rows[rows["low"].notna()]
     what = f"{FORCE_NAMES.get(force, force)}, {'losses' if metric_group == 'losses' else 'size'}"
     if charted.empty:
         return f"Chart of estimates ({what}): no estimate with a number matches the filters."
     return (
-        f"Chart of {len(charted)} estimates ({what}) by {charted['claimant'].nunique()} "
-        f"claimants from {charted['as_of'].min():%d %b %Y} to {charted['as_of'].max():%d %b %Y}; "
-        f"values from {int(charted['low'].min()):,} to "
+        f"{forces_title(estimates, force, metric_group)}. Chart of {len(charted)} estimates ({what}) by "
+        f"{charted['claimant'].nunique()} claimants from {charted['as_of'].min():%d %b %Y} to "
+        f"{charted['as_of'].max():%d %b %Y}, one panel per metric; values from {int(charted['low'].min()):,} to "
         f"{int(charted['high'].fillna(charted['low']).max()):,} persons; "
-        f"{int(charted['high'].isna().sum())} open-ended; each claim drawn separately, never summed."
+        f"{int(charted['high'].isna().sum())} open-ended; each claim drawn separately, never summed. "
+        "The table below lists every claim with its source."
     )
+
+
+def figure_counts(estimates: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """(force, metric group) -> how many claims give a number: a choice without figures says so first."""
+    return {(force, group): charted_count(estimates, force, group) for force in FORCE_NAMES for group in METRIC_GROUPS}
 
 
 def forces_table(estimates: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -480,7 +683,7 @@ def forces_table(estimates: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
         {
             "stated": [date_label(d, p) for d, p in zip(estimates["as_of"], precision, strict=True)],
             "claimant": estimates["claimant"],
-            "force": estimates["force"],
+            "force": estimates["force"].map(FORCE_NAMES).fillna(estimates["force"]),
             "metric": estimates["metric"].map(metric_words),
             "figure": [stated_figure(lo, hi) for lo, hi in zip(estimates["low"], estimates["high"], strict=True)],
             "role": estimates.get("role", "combat"),

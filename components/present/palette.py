@@ -1,7 +1,7 @@
 """The one categorical palette every chart shares, and how confidence is drawn as a shape.
 
-The colours live in `.streamlit/config.toml` (`[theme] chartCategoricalColors`) so the theme and
-the charts cannot drift apart; this module only reads them.
+The colours live in `.streamlit/config.toml` (`[theme.light]` and `[theme.dark]`
+`chartCategoricalColors`) so the page theme and the charts cannot drift apart; this module only reads them.
 """
 
 from __future__ import annotations
@@ -21,48 +21,54 @@ CONFIDENCE_SYMBOLS: dict[str, str] = {
     "claimed": "diamond",
     "disputed": "x",
 }
-FALLBACK_COLOR = "#999999"
+FALLBACK_COLOR = "#6B6B6B"  # only when a palette has no `other` colour
 
 
 class PaletteError(RuntimeError):
     """The theme file is missing or does not declare the categorical colours."""
 
 
-def parse_palette(toml_text: str) -> tuple[str, ...]:
-    """Return the `[theme] chartCategoricalColors` list from the text of a config.toml."""
+# The chart theme's name -> the Streamlit theme section holding its colours.
+SECTIONS = {"light": "light", "projector": "dark"}
+
+
+def parse_palette(toml_text: str, section: str = "light") -> tuple[str, ...]:
+    """Return the `[theme.<section>] chartCategoricalColors` list (else `[theme]`'s) from a config.toml's text."""
     try:
-        colors = tomllib.loads(toml_text).get("theme", {}).get("chartCategoricalColors")
+        theme = tomllib.loads(toml_text).get("theme", {})
     except tomllib.TOMLDecodeError as err:
         raise PaletteError(f"config.toml is not valid TOML: {err}") from err
+    colors = theme.get(section, {}).get("chartCategoricalColors") or theme.get("chartCategoricalColors")
     if not colors or not all(isinstance(c, str) and c.startswith("#") for c in colors):
-        raise PaletteError("config.toml has no [theme] chartCategoricalColors list of '#rrggbb' colours")
+        raise PaletteError(f"config.toml has no [theme.{section}] chartCategoricalColors list of '#rrggbb' colours")
     return tuple(colors)
 
 
-def theme_colors() -> tuple[str, ...]:
-    """The categorical colours of the project's theme file, read once."""
-    return _read_theme(CONFIG_PATH)
+def theme_colors(theme: str = "light") -> tuple[str, ...]:
+    """The categorical colours of a chart theme (`light`, `projector`) from the project's theme file, read once."""
+    return _read_theme(CONFIG_PATH, SECTIONS.get(theme, "light"))
 
 
-@lru_cache(maxsize=4)
-def _read_theme(path: Path) -> tuple[str, ...]:
-    """Read and parse a theme file (cached per path)."""
+@lru_cache(maxsize=8)
+def _read_theme(path: Path, section: str) -> tuple[str, ...]:
+    """Read and parse one section of a theme file (cached per path and section)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise PaletteError(f"cannot read the theme file {path}: {err}") from err
-    return parse_palette(text)
+    return parse_palette(text, section)
 
 
-def category_colors(colors: tuple[str, ...] | None = None) -> dict[str, str]:
+def category_colors(colors: tuple[str, ...] | None = None, theme: str = "light") -> dict[str, str]:
     """Map each category to its theme colour: the n-th schema category takes the n-th colour."""
-    colors = theme_colors() if colors is None else colors
+    colors = theme_colors(theme) if colors is None else colors
     return {cat: colors[i % len(colors)] for i, cat in enumerate(CATEGORIES)}
 
 
-def category_color(category: str, colors: tuple[str, ...] | None = None) -> str:
-    """The colour of one category; unknown categories are drawn grey."""
-    return category_colors(colors).get(category, FALLBACK_COLOR)
+def category_color(category: str, colors: tuple[str, ...] | None = None, theme: str = "light") -> str:
+    """The colour of one category; an unknown category takes the colour of `other` (a grey)."""
+    palette = category_colors(colors, theme)
+    return palette.get(category, palette.get("other", FALLBACK_COLOR))
 
 
 def confidence_symbol(confidence: str, open_marker: bool = False) -> str:

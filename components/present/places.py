@@ -14,11 +14,13 @@ import weakref
 from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from components.present.labels import date_labels
 from components.present.palette import CATEGORIES, category_color, hex_to_rgb
+from components.present.theme import LIGHT, Theme, apply_theme, rgba
 
 MAP_BBOX = (32.0, 49.5, 39.0, 53.5)  # lon_min, lat_min, lon_max, lat_max: the map's area
 CREDITS = "Natural Earth (public domain); Place coordinates © GeoNames, CC BY 4.0"
@@ -26,25 +28,35 @@ MAX_PLACES = 500  # more places than this on the map are merged into grid cells:
 MAX_CLUSTERS = 250  # the grid cell doubles from GRID_DEGREES until the merged marks are at most this many
 GRID_DEGREES = 0.1
 SAME_TOWN_KM = 5.0
-TOOLTIP_EVENTS = 3
-TOOLTIP_CHARS = 90
-PLACE_LAYERS = ("places", "places-approx")
+TOOLTIP_EVENTS = 2
+TOOLTIP_CHARS = 60
+PLACE_LAYERS = ("places", "places-approx", "places-extent")
+METERS = "'meters'"
+# Where the country names sit: inside each country, within the map's area.
+COUNTRY_LABELS = ({"name": "RUSSIA", "position": [36.05, 51.05]}, {"name": "UKRAINE", "position": [34.75, 50.72]})
+SCALE_STEPS_KM = (2, 5, 10, 20, 50, 100)
+
 # pydeck turns bare string props into JavaScript accessors; a quoted string stays a literal.
 PIXELS = "'pixels'"
 SELECTED_ZOOM = 9.0
-TOOLTIP = {
-    "text": "{tooltip}",
-    "style": {
-        "backgroundColor": "#FFFFFF",
-        "color": "#1B1F24",
-        "fontSize": "13px",
-        "maxWidth": "340px",
-        "border": "1px solid #999999",
-        "whiteSpace": "pre-wrap",
-    },
-}
-COUNTRY_FILL = {"Russia": [243, 240, 232, 255], "Ukraine": [230, 236, 242, 255]}
-DEFAULT_FILL = [240, 240, 240, 255]
+
+
+def tooltip(theme: Theme = LIGHT) -> dict:
+    """deck.gl's text tooltip in the theme: short (the panel beside the map carries the detail)."""
+    return {
+        "text": "{tooltip}",
+        "style": {
+            "backgroundColor": theme.panel,
+            "color": theme.text,
+            "fontSize": "14px",
+            "maxWidth": "260px",
+            "border": f"1px solid {theme.muted}",
+            "whiteSpace": "pre-wrap",
+        },
+    }
+
+
+TOOLTIP = tooltip(LIGHT)
 MIN_EXTENT_DEGREES = 2.5  # wide enough that Kursk city and the border stay in view
 # With map_provider=None pydeck writes its default-style sentinel and Streamlit 1.67 draws no basemap;
 # map_style=None instead would make Streamlit substitute an online CARTO basemap.
@@ -146,7 +158,7 @@ def place_summaries(locations: pd.DataFrame, events: pd.DataFrame, geo: dict | N
     """
     pairs = event_places(events)
     pairs = pairs[pairs["location_id"].isin(locations["location_id"])]
-    columns = ["location_id", "name", "lat", "lon", "precision", "count", "category", "tooltip", "on_map"]
+    columns = ["location_id", "name", "lat", "lon", "precision", "radius_km", "count", "category", "tooltip", "on_map"]
     if pairs.empty:
         return pd.DataFrame(columns=columns)
     counts = pairs.groupby("location_id").size()
@@ -159,6 +171,9 @@ def place_summaries(locations: pd.DataFrame, events: pd.DataFrame, geo: dict | N
             "lon": places["lon"].astype("float64").to_numpy(),
             "precision": places.get("precision", pd.Series("exact", index=places.index))
             .replace("", "exact")
+            .to_numpy(),
+            "radius_km": pd.to_numeric(places.get("radius_km", pd.Series(float("nan"), index=places.index)))
+            .astype("float64")
             .to_numpy(),
             "count": counts.to_numpy(),
             "category": dominant_categories(pairs).reindex(counts.index).to_numpy(),
@@ -229,7 +244,7 @@ def town_points(geo: dict, drop: set[int]) -> list[dict]:
     ]
 
 
-def _collection(features: list[dict]) -> dict:
+def _collection(features: list[dict], theme: Theme = LIGHT) -> dict:
     """A FeatureCollection carrying only geometry and name, the fields drawn."""
     slim = [
         {
@@ -237,7 +252,7 @@ def _collection(features: list[dict]) -> dict:
             "geometry": f["geometry"],
             "properties": {
                 "name": f["properties"].get("name", ""),
-                "fill": COUNTRY_FILL.get(f["properties"].get("country"), DEFAULT_FILL),
+                "fill": rgba(theme.land.get(f["properties"].get("country"), theme.land["other"])),
             },
         }
         for f in features
@@ -245,18 +260,18 @@ def _collection(features: list[dict]) -> dict:
     return {"type": "FeatureCollection", "features": slim}
 
 
-def context_layers(geo: dict, drop: set[int], basemap: bool = False) -> list[pdk.Layer]:
+def context_layers(geo: dict, drop: set[int], basemap: bool = False, theme: Theme = LIGHT) -> list[pdk.Layer]:
     """Oblast outlines, rivers, the border and town dots: the offline context (filled lightly over a basemap)."""
     return [
         pdk.Layer(
             "GeoJsonLayer",
-            _collection(features_of(geo, "admin1")),
+            _collection(features_of(geo, "admin1"), theme),
             id="oblasts",
             stroked=True,
             filled=True,
             get_fill_color="properties.fill",
             opacity=0.25 if basemap else 1.0,
-            get_line_color=[150, 150, 150, 255],
+            get_line_color=rgba(theme.muted, 200),
             line_width_min_pixels=1,
             pickable=False,
         ),
@@ -264,7 +279,7 @@ def context_layers(geo: dict, drop: set[int], basemap: bool = False) -> list[pdk
             "GeoJsonLayer",
             _collection(features_of(geo, "river")),
             id="rivers",
-            get_line_color=[110, 160, 205, 255],
+            get_line_color=rgba(theme.river),
             line_width_min_pixels=1.5,
             pickable=False,
         ),
@@ -272,7 +287,7 @@ def context_layers(geo: dict, drop: set[int], basemap: bool = False) -> list[pdk
             "GeoJsonLayer",
             _collection(features_of(geo, "border")),
             id="border",
-            get_line_color=[160, 40, 40, 255],
+            get_line_color=rgba(theme.border),
             line_width_min_pixels=2.5,
             pickable=False,
         ),
@@ -281,7 +296,7 @@ def context_layers(geo: dict, drop: set[int], basemap: bool = False) -> list[pdk
             town_points(geo, drop),
             id="towns",
             get_position="position",
-            get_fill_color=[70, 70, 70, 255],
+            get_fill_color=rgba(theme.muted),
             radius_units=PIXELS,
             get_radius=3,
             pickable=False,
@@ -300,15 +315,18 @@ def _label_point(feature: dict) -> list[float]:
     return [min(max(lon, lon_min + 0.6), lon_max - 0.6), min(max(lat, lat_min + 0.2), lat_max - 0.2)]
 
 
-def label_layers(geo: dict, drop: set[int], places: pd.DataFrame) -> list[pdk.Layer]:
-    """Town names (a town also drawn as an event place is labelled at the place) and oblast names."""
+def label_layers(geo: dict, drop: set[int], places: pd.DataFrame, theme: Theme = LIGHT) -> list[pdk.Layer]:
+    """Town, oblast and country names; town names are collision-filtered, so they stay legible at every zoom.
+
+    A town also drawn as an event place is labelled at the place, and wins a collision over a bare town.
+    """
     towns = town_points(geo, drop)
     dropped = [features_of(geo, "place")[i]["properties"]["name"] for i in sorted(drop)]
     for name in dropped:
         keys = name_keys(name)
         match = next((r for r in places.itertuples() if keys & name_keys(r.name, r.alt_names)), None)
         if match is not None:
-            towns.append({"name": short(name, 40), "position": [match.lon, match.lat]})
+            towns.append({"name": short(name, 40), "position": [match.lon, match.lat], "priority": 10})
     oblasts = [{"name": f["properties"]["name"], "position": _label_point(f)} for f in features_of(geo, "admin1")]
     text = {
         "get_position": "position",
@@ -317,26 +335,40 @@ def label_layers(geo: dict, drop: set[int], places: pd.DataFrame) -> list[pdk.La
         "font_family": "'Source Sans Pro, Helvetica, Arial, sans-serif'",
         "pickable": False,
         "font_settings": {"sdf": True},
-        "outline_width": 3,
-        "outline_color": [255, 255, 255, 230],
+        "outline_width": 4,
+        "outline_color": rgba(theme.background, 235),
     }
     return [
         pdk.Layer(
             "TextLayer",
             oblasts,
             id="oblast-labels",
-            get_size=13,
-            get_color=[120, 120, 120, 255],
+            get_size=15,
+            get_color=rgba(theme.muted),
             font_weight="'bold'",
             **text,
         ),
         pdk.Layer(
             "TextLayer",
-            towns,
+            list(COUNTRY_LABELS),
+            id="country-labels",
+            get_size=20,
+            get_color=rgba(theme.muted),
+            font_weight="'bold'",
+            **text,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            [{**t, "priority": t.get("priority", 0)} for t in towns],
             id="town-labels",
-            get_size=12,
-            get_color=[30, 30, 30, 255],
-            get_pixel_offset=[0, -12],
+            get_size=15,
+            get_color=rgba(theme.text),
+            # deck.gl hides the lower-priority label of two that would overlap, recomputed at every zoom. A pixel
+            # offset moves a label off its own hit test and hides them all (deck.gl issue #8104): no offset.
+            extensions=[{"@@type": "CollisionFilterExtension"}],
+            collision_enabled=True,
+            get_collision_priority="priority",
+            collision_test_props={"sizeScale": 1.2},
             **text,
         ),
     ]
@@ -347,47 +379,56 @@ def _radius(count: int) -> float:
     return min(6.0 + 3.0 * math.sqrt(count), 28.0)
 
 
-def place_points(summary: pd.DataFrame) -> tuple[list[dict], list[dict]]:
-    """Layer rows for exact places (dots) and approximate/area places (rings).
+def place_points(summary: pd.DataFrame, theme: Theme = LIGHT) -> tuple[list[dict], list[dict], list[dict]]:
+    """Layer rows for exact places (dots), approximate places without a radius (rings) and extents to scale.
 
-    Imprecise places sharing one point (curated at a district centre) become concentric rings,
-    smallest on top, so each one can still be hovered and clicked.
+    An approximate or area place with `radius_km` is drawn as a disc of that radius in metres. Imprecise
+    places without one that share a point become concentric rings, smallest on top, so each can be clicked.
     """
     ordered = summary.sort_values(["count", "location_id"], ascending=[False, True], kind="stable")
-    exact, vague, stacked = [], [], {}
+    exact, vague, extents, stacked = [], [], [], {}
     busiest = max(int(ordered["count"].max()), 1) if len(ordered) else 1
-    for row in ordered.itertuples():
-        rgb = list(hex_to_rgb(category_color(row.category)))
+    radii = ordered["radius_km"] if "radius_km" in ordered else pd.Series(float("nan"), index=ordered.index)
+    for row, radius_km in zip(ordered.itertuples(), radii, strict=True):
+        rgb = list(hex_to_rgb(category_color(row.category, theme=theme.name)))
         position = [round(row.lon, COORD_DECIMALS), round(row.lat, COORD_DECIMALS)]
-        point = {"location_id": row.location_id, "tooltip": row.tooltip, "position": position}
+        point = {"location_id": row.location_id, "tooltip": row.tooltip, "position": position, "name": row.name}
         if row.precision == "exact":
-            exact.append({**point, "color": rgb + [235], "radius": _radius(row.count)})
+            exact.append({**point, "color": rgb + [240], "radius": _radius(row.count)})
             continue
         if row.precision == "cluster":  # sized against the busiest cell, small enough to leave neighbours visible
             radius = 8.0 + 10.0 * math.sqrt(row.count / busiest)
             vague.append({**point, "color": rgb + [110], "ring": rgb + [255], "radius": round(radius, 1)})
+            continue
+        if pd.notna(radius_km) and radius_km > 0:
+            extents.append({**point, "color": rgb + [40], "ring": rgb + [255], "radius_m": float(radius_km) * 1000})
             continue
         spot = (round(row.lon, 4), round(row.lat, 4))
         stacked[spot] = stacked.get(spot, -1) + 1
         radius = _radius(row.count) + 8 + 9 * stacked[spot]
         vague.append({**point, "color": rgb + [45], "ring": rgb + [255], "radius": radius})
     vague.sort(key=lambda p: -p["radius"])
-    return exact, vague
+    extents.sort(key=lambda p: -p["radius_m"])  # the smallest on top, so each stays clickable
+    return exact, vague, extents
 
 
-def place_layers(summary: pd.DataFrame, selected: str | None) -> list[pdk.Layer]:
-    """Event places: dots coloured by dominant category, rings/halos for imprecise places."""
-    exact, vague = place_points(summary)
-    common = {
-        "get_position": "position",
-        "get_radius": "radius",
-        "radius_units": PIXELS,
-        "pickable": True,
-        "auto_highlight": True,
-        "stroked": True,
-        "filled": True,
-    }
+def place_layers(summary: pd.DataFrame, selected: str | None, theme: Theme = LIGHT) -> list[pdk.Layer]:
+    """Event places: extents to scale, rings for imprecise places without a radius, dots; the selected place ringed."""
+    exact, vague, extents = place_points(summary, theme)
+    common = {"get_position": "position", "pickable": True, "auto_highlight": True, "stroked": True, "filled": True}
+    pixels = {**common, "get_radius": "radius", "radius_units": PIXELS}
     layers = [
+        pdk.Layer(
+            "ScatterplotLayer",
+            extents,
+            id="places-extent",
+            get_fill_color="color",
+            get_line_color="ring",
+            get_radius="radius_m",
+            radius_units=METERS,
+            line_width_min_pixels=2.5,
+            **common,
+        ),
         pdk.Layer(
             "ScatterplotLayer",
             vague,
@@ -395,38 +436,102 @@ def place_layers(summary: pd.DataFrame, selected: str | None) -> list[pdk.Layer]
             get_fill_color="color",
             get_line_color="ring",
             line_width_min_pixels=3,
-            **common,
+            **pixels,
         ),
         pdk.Layer(
             "ScatterplotLayer",
             exact,
             id="places",
             get_fill_color="color",
-            get_line_color=[40, 40, 40, 255],
+            get_line_color=rgba(theme.outline),
             line_width_min_pixels=1.5,
-            **common,
+            **pixels,
         ),
     ]
-    chosen = [p for p in exact + vague if selected and p["location_id"] == selected]
-    return layers + ([selected_ring(chosen)] if chosen else [])
+    chosen = [p for p in exact + vague + extents if selected and p["location_id"] == selected]
+    return layers + (selected_layers(chosen, theme) if chosen else [])
 
 
-def selected_ring(marks: list[dict]) -> pdk.Layer:
-    """A dark ring around the selected place's mark."""
-    ring = [{"position": m["position"], "radius": m["radius"] + 7} for m in marks]
-    return pdk.Layer(
-        "ScatterplotLayer",
-        ring,
-        id="selected",
-        get_position="position",
-        get_radius="radius",
-        radius_units=PIXELS,
-        stroked=True,
-        filled=False,
-        get_line_color=[20, 20, 20, 255],
-        line_width_min_pixels=3,
-        pickable=False,
-    )
+def selected_layers(marks: list[dict], theme: Theme = LIGHT) -> list[pdk.Layer]:
+    """A thick ring in the highlight colour round the selected place, and its name beside it."""
+    ring = [{"position": m["position"], "radius": m.get("radius", 10) + 8, "name": m["name"]} for m in marks]
+    return [
+        pdk.Layer(
+            "ScatterplotLayer",
+            ring,
+            id="selected",
+            get_position="position",
+            get_radius="radius",
+            radius_units=PIXELS,
+            stroked=True,
+            filled=False,
+            get_line_color=rgba(theme.highlight),
+            line_width_min_pixels=4,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            ring,
+            id="selected-label",
+            get_position="position",
+            get_text="name",
+            get_size=18,
+            get_color=rgba(theme.highlight),
+            font_weight="'bold'",
+            get_pixel_offset=[0, 30],
+            outline_width=4,
+            outline_color=rgba(theme.background, 235),
+            font_settings={"sdf": True},
+            character_set="'auto'",
+            pickable=False,
+        ),
+    ]
+
+
+def scale_length_km(zoom: float, latitude: float) -> int:
+    """A round scale-bar length about a fifth of the map's width at this zoom."""
+    km_per_px = 40075.0 * math.cos(math.radians(latitude)) / (512 * 2**zoom)
+    target = km_per_px * 100  # about 100 px long
+    return max([k for k in SCALE_STEPS_KM if k <= target] or [SCALE_STEPS_KM[0]])
+
+
+def scale_bar_layers(view: MapView, theme: Theme = LIGHT) -> list[pdk.Layer]:
+    """A scale bar drawn on the ground (a path of that many km) near the lower left of the opening view."""
+    km = scale_length_km(view.zoom, view.latitude)
+    degrees_per_px = 360.0 / (512 * 2**view.zoom)
+    # About 150 px left of and 210 px below the centre: inside the map even on a phone.
+    lon0 = view.longitude - degrees_per_px * 150
+    lat0 = view.latitude - degrees_per_px * 210 * math.cos(math.radians(view.latitude))
+    lon1 = lon0 + km / (111.32 * math.cos(math.radians(lat0)))
+    bar = [{"path": [[round(lon0, 5), round(lat0, 5)], [round(lon1, 5), round(lat0, 5)]], "km": km}]
+    label = [{"position": [round((lon0 + lon1) / 2, 5), round(lat0, 5)], "text": f"{km} km"}]
+    return [
+        pdk.Layer(
+            "PathLayer",
+            bar,
+            id="scale-bar",
+            get_path="path",
+            get_color=rgba(theme.text),
+            get_width=5,
+            width_units=PIXELS,
+            cap_rounded=False,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            label,
+            id="scale-label",
+            get_position="position",
+            get_text="text",
+            get_size=15,
+            get_color=rgba(theme.text),
+            get_pixel_offset=[0, -14],
+            outline_width=4,
+            outline_color=rgba(theme.background, 235),
+            font_settings={"sdf": True},
+            pickable=False,
+        ),
+    ]
 
 
 def _grid_keys(summary: pd.DataFrame, cell: float) -> pd.DataFrame:
@@ -521,6 +626,7 @@ def places_deck(
     basemap: bool = False,
     max_places: int = MAX_PLACES,
     summary: pd.DataFrame | None = None,
+    theme: Theme = LIGHT,
 ) -> pdk.Deck:
     """The map: offline context layer, then event places; no tile server unless `basemap`.
 
@@ -536,11 +642,12 @@ def places_deck(
     points = cluster_places(mapped, cluster_cell(mapped)) if map_note(summary, max_places) else mapped
     view = map_view(summary, selected)
     # Labels go on top: they are not pickable, so clicks still reach the places beneath.
-    layers = context_layers(geo, drop, basemap) + place_layers(points, selected) + label_layers(geo, drop, shown)
+    layers = context_layers(geo, drop, basemap, theme) + place_layers(points, selected, theme)
+    layers += label_layers(geo, drop, shown, theme) + scale_bar_layers(view, theme)
     return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom),
-        tooltip=TOOLTIP,
+        tooltip=tooltip(theme),
         **(ONLINE_BASEMAP if basemap else OFFLINE),
     )
 
@@ -602,3 +709,43 @@ def selected_location_id(state: object) -> str | None:
             if isinstance(obj, dict) and obj.get("location_id"):
                 return str(obj["location_id"])
     return None
+
+
+def legend_entries(summary: pd.DataFrame, theme: Theme = LIGHT) -> list[tuple[str, str, str]]:
+    """(label, plotly symbol, colour) of every kind of mark the map draws: categories, precision, border, scale."""
+    mapped = summary[summary["on_map"]] if len(summary) else summary
+    present = [c for c in CATEGORIES if c in set(mapped.get("category", []))]
+    entries = [(f"{c} (main category of a place)", "circle", category_color(c, theme=theme.name)) for c in present]
+    return entries + [
+        ("exact place: dot, larger with more events", "circle", theme.muted),
+        ("approximate place: its extent, to scale", "circle-open", theme.muted),
+        ("selected place: thick ring and name", "circle-open", theme.highlight),
+        ("Russia–Ukraine border", "line-ew", theme.border),
+        ("scale bar: km on the ground", "line-ew", theme.text),
+    ]
+
+
+def legend_figure(summary: pd.DataFrame, theme: Theme = LIGHT) -> go.Figure:
+    """The map's legend as a small plotly figure beside the map (deck.gl widgets are not available)."""
+    entries = legend_entries(summary, theme)
+    fig = go.Figure(
+        go.Scatter(
+            x=[0] * len(entries),
+            y=list(range(len(entries))),
+            mode="markers+text",
+            text=[f"  {label}" for label, _, _ in entries],
+            textposition="middle right",
+            marker={
+                "symbol": [symbol for _, symbol, _ in entries],
+                "color": [color for _, _, color in entries],
+                "size": 16,
+                "line": {"width": 3, "color": [color for _, _, color in entries]},
+            },
+            hoverinfo="skip",
+        )
+    )
+    apply_theme(fig, theme)
+    fig.update_xaxes(visible=False, range=[-0.3, 4])
+    fig.update_yaxes(visible=False, range=[len(entries) - 0.5, -0.5])
+    fig.update_layout(height=30 * len(entries) + 20, margin={"l": 0, "r": 0, "t": 0, "b": 0}, showlegend=False)
+    return fig

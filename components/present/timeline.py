@@ -25,10 +25,14 @@ from components.present.labels import (  # noqa: F401  (the labels were here fir
     joined,
 )
 from components.present.palette import CATEGORIES, CONFIDENCE_SYMBOLS, category_color, confidence_symbol
+from components.present.theme import LIGHT, Theme, apply_theme
 
 MAX_POINTS = 1500
-LANE_SLOTS = 4
-SLOT_STEP = 0.17
+LANE_SLOTS = 5
+SLOT_STEP = 0.16
+LABEL_CHARS = 24  # a key event's label on the chart: its title cut to this
+LABEL_SPACING = 4  # at most this many labels side by side across one lane's time span
+LANE_HEIGHT = 86
 BAR_WIDTH = 0.14
 
 
@@ -120,7 +124,8 @@ def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
     for _, group in rows.groupby("lane"):
         ends = group["end"].where(group["end"].notna(), group["start"])
         slots = _slots(group["start"], pd.to_datetime(ends), gap)
-        rows.loc[group.index, "y"] = group["lane"] + (pd.Series(slots, index=group.index) - 1.5) * SLOT_STEP
+        # Slots fill downward from just above the lane line: the band above is kept for key-event labels.
+        rows.loc[group.index, "y"] = group["lane"] + (pd.Series(slots, index=group.index) - 1) * SLOT_STEP
     return rows
 
 
@@ -129,7 +134,7 @@ def _custom(group: pd.DataFrame) -> np.ndarray:
     return np.column_stack([group["event_id"].to_numpy(dtype=object), group["hover"].to_numpy(dtype=object)])
 
 
-def _point_trace(group: pd.DataFrame, category: str, approx: bool) -> go.Scatter:
+def _point_trace(group: pd.DataFrame, category: str, approx: bool, theme: Theme = LIGHT) -> go.Scatter:
     """Markers for day-precision (filled) or approximate (hollow, '≈') events of one category."""
     return go.Scatter(
         x=group["start"],
@@ -137,12 +142,15 @@ def _point_trace(group: pd.DataFrame, category: str, approx: bool) -> go.Scatter
         mode="markers+text" if approx else "markers",
         text=["≈"] * len(group) if approx else None,
         textposition="top center",
-        textfont={"size": 15},
+        textfont={"size": 15, "color": category_color(category, theme=theme.name)},
         marker={
             "symbol": [confidence_symbol(c, open_marker=approx) for c in group["confidence"]],
-            "color": category_color(category),
-            "size": 12,
-            "line": {"width": 2 if approx else 1, "color": "#333333"},
+            "color": category_color(category, theme=theme.name),
+            "size": 13,
+            "line": {
+                "width": 2 if approx else 1,
+                "color": category_color(category, theme=theme.name) if approx else theme.outline,
+            },
         },
         name=html.escape(category),
         showlegend=False,
@@ -151,7 +159,7 @@ def _point_trace(group: pd.DataFrame, category: str, approx: bool) -> go.Scatter
     )
 
 
-def _bar_trace(group: pd.DataFrame, category: str) -> go.Bar:
+def _bar_trace(group: pd.DataFrame, category: str, theme: Theme = LIGHT) -> go.Bar:
     """Bars from start to end: spans solid, week/month-precision dates hatched and labelled."""
     vague = group["precision"].isin(["month", "week"])
     duration_ms = (group["end"] - group["start"]).dt.total_seconds() * 1000
@@ -164,17 +172,17 @@ def _bar_trace(group: pd.DataFrame, category: str) -> go.Bar:
         text=[PRECISION_WORDS[p] if v else "" for p, v in zip(group["precision"], vague, strict=True)],
         textposition="inside",
         insidetextanchor="start",
+        textfont={"color": theme.background},
         marker={
-            "color": category_color(category),
-            "opacity": [0.75 if v else 0.9 for v in vague],
+            "color": category_color(category, theme=theme.name),
             "pattern": {
                 "shape": ["/" if v else "" for v in vague],
-                "bgcolor": category_color(category),
-                "fgcolor": "#FFFFFF",
+                "bgcolor": category_color(category, theme=theme.name),
+                "fgcolor": theme.background,
                 "fillmode": "replace",
-                "solidity": 0.35,
+                "solidity": 0.3,
             },
-            "line": {"width": 1, "color": "#333333"},
+            "line": {"width": 1, "color": theme.outline},
         },
         name=html.escape(category),
         showlegend=False,
@@ -183,14 +191,14 @@ def _bar_trace(group: pd.DataFrame, category: str) -> go.Bar:
     )
 
 
-def _key_traces() -> list[go.Scatter]:
+def _key_traces(theme: Theme = LIGHT) -> list[go.Scatter]:
     """Legend-only entries explaining marker shapes and precision styles."""
     keys = [
         go.Scatter(
             x=[None],
             y=[None],
             mode="markers",
-            marker={"symbol": symbol, "color": "#777777", "size": 10},
+            marker={"symbol": symbol, "color": theme.muted, "size": 10},
             name=level,
         )
         for level, symbol in CONFIDENCE_SYMBOLS.items()
@@ -200,7 +208,7 @@ def _key_traces() -> list[go.Scatter]:
             x=[None],
             y=[None],
             mode="markers",
-            marker={"symbol": "circle-open", "color": "#333333", "size": 10},
+            marker={"symbol": "circle-open", "color": theme.muted, "size": 10},
             name="≈ approximate",
         )
     )
@@ -210,15 +218,78 @@ def _key_traces() -> list[go.Scatter]:
             x=[None],
             y=[None],
             mode="markers",
-            marker={"symbol": "line-ne", "size": 12, "line": {"width": 2, "color": "#555555"}},
+            marker={"symbol": "line-ne", "size": 12, "line": {"width": 2, "color": theme.muted}},
             name="hatched: week/month",
         )
     )
     return keys
 
 
-def _event_figure(events: pd.DataFrame) -> go.Figure:
-    """Individual events: points, hollow approximate points and bars, lane per category."""
+def short_label(title: object, limit: int = LABEL_CHARS) -> str:
+    """A title cut to a label's length at a word boundary, escaped."""
+    text = "" if title is None or title is pd.NA else str(title)
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return html.escape(text)
+
+
+def key_event_ids(rows: pd.DataFrame) -> list[str]:
+    """Events labelled on the chart: in each lane, the first event and then the next far enough along.
+
+    Labels of one lane are at least 1/LABEL_SPACING of the time span apart, so they do not collide.
+    """
+    if rows.empty:
+        return []
+    span = (rows["start"].max() - rows["start"].min()) or pd.Timedelta(days=30)
+    reach = span / LABEL_SPACING
+    chosen: list[str] = []
+    for _, lane in rows.sort_values("start", kind="stable").groupby("lane", sort=True):
+        last = None
+        for event_id, start in zip(lane["event_id"], lane["start"], strict=True):
+            if last is None or start - last >= reach:
+                chosen.append(event_id)
+                last = start
+    return chosen
+
+
+def _label_annotations(rows: pd.DataFrame, titles: pd.Series, theme: Theme) -> list[dict]:
+    """Short labels of the key events, above their marks, on the page's background so they stay legible."""
+    keyed = rows.set_index("event_id", drop=False)
+    return [
+        {
+            "x": keyed.at[e, "start"],
+            "y": keyed.at[e, "lane"] - 0.5 + 0.02,
+            "text": short_label(titles.get(e, "")),
+            "showarrow": False,
+            "xanchor": "left",
+            "yanchor": "top",
+            "font": {"size": 12, "color": theme.text},
+            "name": f"label:{e}",
+        }
+        for e in key_event_ids(rows)
+    ]
+
+
+def _selected_traces(rows: pd.DataFrame, selected: str | None, title: str, theme: Theme) -> list[go.Scatter]:
+    """A thick ring in the highlight colour round the selected event (its title is the chart's title)."""
+    chosen = rows[rows["event_id"] == selected] if selected else rows.iloc[0:0]
+    if chosen.empty:
+        return []
+    return [
+        go.Scatter(
+            x=chosen["start"],
+            y=chosen["y"],
+            mode="markers",
+            marker={"symbol": "circle-open", "size": 30, "line": {"width": 4, "color": theme.highlight}},
+            name="selected event",
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    ]
+
+
+def _event_figure(events: pd.DataFrame, theme: Theme = LIGHT, selected: str | None = None) -> go.Figure:
+    """Individual events: points, hollow approximate points and bars, lane per category; key events labelled."""
     rows = timeline_rows(events)
     lanes = category_lanes(rows["category"])
     fig = go.Figure()
@@ -229,11 +300,18 @@ def _event_figure(events: pd.DataFrame) -> go.Figure:
             if group.empty:
                 continue
             if kind == "bar":
-                fig.add_trace(_bar_trace(group, category))
+                fig.add_trace(_bar_trace(group, category, theme))
             else:
-                fig.add_trace(_point_trace(group, category, kind == "approx"))
+                fig.add_trace(_point_trace(group, category, kind == "approx", theme))
 
-    fig.add_traces(_key_traces())
+    fig.add_traces(_key_traces(theme))
+    titles = pd.Series(events["title"].to_numpy(), index=events["event_id"].to_numpy())
+    picked = titles.get(selected, "") if selected else ""
+    fig.add_traces(_selected_traces(rows, selected, picked, theme))
+    for label in _label_annotations(rows, titles, theme):
+        fig.add_annotation(**label)
+    if picked:
+        fig.update_layout(title={"text": f"Selected: {clip(picked)}", "x": 0, "xanchor": "left", "font": {"size": 17}})
     fig.update_yaxes(
         tickvals=list(range(len(lanes))),
         ticktext=[html.escape(c) for c in lanes],
@@ -244,7 +322,7 @@ def _event_figure(events: pd.DataFrame) -> go.Figure:
     )
     # The lanes name the categories, so the legend only explains shapes and bar styles.
     fig.update_layout(
-        height=max(320, 120 + 58 * len(lanes)),
+        height=max(360, 140 + LANE_HEIGHT * len(lanes)),
         barmode="overlay",
         legend={"traceorder": "normal"},
     )
@@ -278,7 +356,7 @@ def binned_counts(events: pd.DataFrame) -> pd.DataFrame:
     return counts.rename("count").reset_index()
 
 
-def _binned_figure(events: pd.DataFrame) -> go.Figure:
+def _binned_figure(events: pd.DataFrame, theme: Theme = LIGHT) -> go.Figure:
     """Stacked counts per category per bin, labelled as binned above the chart."""
     counts = binned_counts(events)
     fig = go.Figure()
@@ -289,7 +367,7 @@ def _binned_figure(events: pd.DataFrame) -> go.Figure:
                 x=part["bin"],
                 y=part["count"],
                 name=html.escape(category),
-                marker={"color": category_color(category)},
+                marker={"color": category_color(category, theme=theme.name)},
                 hovertemplate=f"{html.escape(category)}: %{{y}} events<br>from %{{x|%Y-%m-%d}}<extra></extra>",
             )
         )
@@ -300,11 +378,17 @@ def _binned_figure(events: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def timeline_figure(events: pd.DataFrame, max_points: int = MAX_POINTS) -> go.Figure:
-    """Every event on a date axis coloured by category; binned counts when too dense."""
+def timeline_figure(
+    events: pd.DataFrame, max_points: int = MAX_POINTS, theme: Theme = LIGHT, selected: str | None = None
+) -> go.Figure:
+    """Every event on a date axis coloured by category, monthly ticks; binned counts when too dense.
+
+    The `selected` event (clicked, linked or a presenter step's) gets a ring in the theme's highlight colour.
+    """
     note = binning_note(events, max_points)
-    fig = _binned_figure(events) if note else _event_figure(events)
-    fig.update_xaxes(type="date", showgrid=True)
+    fig = _binned_figure(events, theme) if note else _event_figure(events, theme, selected)
+    apply_theme(fig, theme)
+    fig.update_xaxes(type="date", showgrid=True, dtick=month_tick(events), tickformat="%b\n%Y")
     fig.update_layout(
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         legend={"orientation": "h", "yanchor": "top", "y": -0.12},
@@ -313,6 +397,14 @@ def timeline_figure(events: pd.DataFrame, max_points: int = MAX_POINTS) -> go.Fi
         hoverlabel={"align": "left"},
     )
     return fig
+
+
+def month_tick(events: pd.DataFrame) -> str:
+    """Monthly ticks; every third month beyond three years, where monthly ones would crowd."""
+    if events.empty:
+        return "M1"
+    days = (events["date"].max() - events["date"].min()).days
+    return "M1" if days <= 3 * 366 else "M3"
 
 
 def timeline_alt(events: pd.DataFrame) -> str:

@@ -252,6 +252,8 @@ def share_link(base: str, view: View) -> str:
     """An absolute link to the view: the page's own path, the rest as query parameters."""
     path = "" if view.page == DEFAULT_PAGE else view.page
     query = view_query(replace(view, page=DEFAULT_PAGE))
+    if view.get("theme") == "projector":  # Streamlit's own switch: the page itself opens in its dark theme
+        query += "&embed_options=dark_theme"
     return f"{base.rstrip('/')}/{path}" + (f"?{query}" if query else "")
 
 

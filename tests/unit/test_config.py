@@ -32,8 +32,14 @@ def test_upload_limit_is_at_most_one_megabyte() -> None:
     assert 0 < CONFIG["server"]["maxUploadSize"] <= 1
 
 
-def test_chart_palette_is_okabe_ito_in_category_order() -> None:
-    assert CONFIG["theme"]["chartCategoricalColors"] == OKABE_ITO
+def test_chart_palettes_are_okabe_ito_hues_in_category_order_each_3_to_1_on_its_page() -> None:
+    light, dark = CONFIG["theme"]["light"], CONFIG["theme"]["dark"]
+    assert light["chartCategoricalColors"][0] == OKABE_ITO[0]  # the blue already reaches 3:1 on white
+    assert dark["chartCategoricalColors"][:2] == list(OKABE_ITO[4:5]) + list(OKABE_ITO[1:2])
+    for section in (light, dark):
+        assert len(section["chartCategoricalColors"]) == len(OKABE_ITO)
+        for colour in section["chartCategoricalColors"]:
+            assert contrast(colour, section["backgroundColor"]) >= 3, colour
 
 
 def luminance(hex_colour: str) -> float:
@@ -50,17 +56,38 @@ def contrast(first: str, second: str) -> float:
 
 
 @pytest.mark.parametrize("background", ["backgroundColor", "secondaryBackgroundColor"])
-def test_text_is_readable_on_both_backgrounds(background: str) -> None:
-    theme = CONFIG["theme"]
+def test_text_is_readable_on_both_backgrounds_of_the_light_theme(background: str) -> None:
+    theme = CONFIG["theme"]["light"]
     assert contrast(theme["textColor"], theme[background]) >= 7
     assert contrast(theme["primaryColor"], theme[background]) >= 4.5
+
+
+@pytest.mark.parametrize("background", ["backgroundColor", "secondaryBackgroundColor"])
+def test_projector_text_and_links_are_readable_and_its_buttons_carry_white_text(background: str) -> None:
+    theme = CONFIG["theme"]["dark"]
+    assert contrast(theme["textColor"], theme[background]) >= 7
+    assert contrast(theme["linkColor"], theme[background]) >= 4.5
+    # On a near-black page no colour is 4.5:1 both against it and under white button text; the primary colour
+    # is a control colour (WCAG 1.4.11: 3:1) under white text (4.5:1), and links have their own colour.
+    assert contrast(theme["primaryColor"], theme[background]) >= 3
+    assert contrast("#FFFFFF", theme["primaryColor"]) >= 4.5
+
+
+def flat_options(config: dict, prefix: str = "") -> list[tuple[str, dict]]:
+    """(section, its plain options) for every section, nested ones (`theme.light`) included."""
+    found = []
+    for name, value in config.items():
+        section = f"{prefix}{name}"
+        found.append((section, {k: v for k, v in value.items() if not isinstance(v, dict)}))
+        found += flat_options({k: v for k, v in value.items() if isinstance(v, dict)}, f"{section}.")
+    return found
 
 
 def test_every_setting_is_an_option_streamlit_knows() -> None:
     known = set(st_config._config_options_template)
     unknown = [
         f"{section}.{name}"
-        for section, options in CONFIG.items()
+        for section, options in flat_options(CONFIG)
         for name in options
         if f"{section}.{name}" not in known
     ]

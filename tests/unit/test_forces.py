@@ -1,11 +1,11 @@
-"""The forces chart: every claim its own mark, ranges as ranges, open-ended as '≥', never summed."""
+"""The forces chart: every claim its own mark, ranges as ranges, open-ended as '≥', never summed; a panel per metric."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from components.present.forces import (
-    METRIC_SYMBOLS,
+    CLAIMANT_SYMBOLS,
     bin_period,
     forces_alt,
     forces_figure,
@@ -85,20 +85,53 @@ def marks(fig, estimate_id: str) -> list[tuple[object, int]]:
     return found
 
 
-def test_point_estimate_is_one_marker_at_its_value_in_its_metric_shape():
+def panel_title(fig, trace) -> str:
+    """The subplot title above the panel a trace is drawn in."""
+    axis = fig.layout[trace.yaxis.replace("y", "yaxis")]
+    top = axis.domain[1]
+    xdomain = fig.layout[trace.xaxis.replace("x", "xaxis")].domain
+    titles = [a for a in fig.layout.annotations if a.yref == "paper" and abs(a.y - top) < 0.01]
+    return next(a.text for a in titles if xdomain[0] <= a.x <= xdomain[1])
+
+
+def test_point_estimate_is_one_marker_at_its_value_in_its_claimants_shape_and_its_metrics_panel():
     fig = forces_figure(HEADLINE, "dprk", "losses")
     ((trace, i),) = marks(fig, "nis-k")
     assert trace.y[i] == 300
-    assert trace.marker.symbol[i] == METRIC_SYMBOLS["killed"]
+    assert trace.marker.symbol[i] == CLAIMANT_SYMBOLS[0]
+    assert panel_title(fig, trace) == "Killed"
 
 
-def test_losses_are_never_summed_each_claim_keeps_its_own_value_and_shape():
+def test_losses_are_never_summed_each_claim_keeps_its_own_value_in_its_own_panel():
     fig = forces_figure(HEADLINE, "dprk", "losses")
     values = {eid: [t.y[i] for t, i in marks(fig, eid)] for eid in ("nis-k", "nis-w", "zel-kw")}
     assert values["nis-k"] == [300] and values["nis-w"] == [2700]
     assert 3000 in values["zel-kw"]
-    symbols = {marks(fig, e)[0][0].marker.symbol[marks(fig, e)[0][1]] for e in ("nis-k", "nis-w", "zel-kw")}
-    assert len(symbols) == 3
+    panels = {panel_title(fig, marks(fig, e)[0][0]) for e in ("nis-k", "nis-w", "zel-kw")}
+    assert panels == {"Killed", "Wounded", "Killed or wounded"}
+
+
+def test_losses_are_four_small_multiples_each_with_its_own_scale():
+    fig = forces_figure(HEADLINE, "dprk", "losses")
+    titles = [a.text for a in fig.layout.annotations if a.yref == "paper"]
+    assert titles[:4] == ["Killed", "Wounded", "Killed or wounded", "Captured and missing"]
+    tops = {
+        marks(fig, e)[0][0].yaxis: fig.layout[marks(fig, e)[0][0].yaxis.replace("y", "yaxis")].range[1]
+        for e in ("nis-k", "nis-w")
+    }
+    assert len(set(tops.values())) == 2  # 300 and 2,700 each fill their own panel
+    assert any(a.text == "no figures claimed" for a in fig.layout.annotations)
+
+
+def test_running_totals_and_increments_are_on_separate_panels():
+    estimates = make_estimates(
+        {"estimate_id": "total", "metric": "deployed", "low": 12000, "high": 12000, "scope": "Sent, cumulative"},
+        {"estimate_id": "more", "metric": "deployed", "low": 3000, "high": 3000, "scope": "Additional, Jan-Feb 2025"},
+    )
+    fig = forces_figure(estimates, "dprk", "size")
+    assert panel_title(fig, marks(fig, "total")[0][0]) == "Sent to Russia (running totals)"
+    assert panel_title(fig, marks(fig, "more")[0][0]) == "Additional troops sent (increments)"
+    assert marks(fig, "total")[0][0].yaxis != marks(fig, "more")[0][0].yaxis
 
 
 def test_open_ended_claim_is_drawn_with_an_upward_arrow_and_a_greater_or_equal_label():
@@ -128,7 +161,6 @@ def test_support_and_planned_figures_are_hollow_and_dashed():
     trace, i = marks(fig, "p")[0]
     assert trace.marker.symbol[i].endswith("-open")
     assert any(t.mode == "lines" and t.line.dash == "dash" for t in fig.data if t.x and t.x[0] is not None)
-    assert any("support / planned" in (t.name or "") for t in fig.data)
 
 
 def test_estimates_without_a_number_are_listed_not_charted():
@@ -148,12 +180,38 @@ def test_conflicting_estimates_on_the_same_date_stand_side_by_side():
     assert pd.Timestamp(xa) != pd.Timestamp(xb)
 
 
-def test_each_claimant_has_its_own_colour_and_legend_entry():
-    estimates = make_estimates({"estimate_id": "a", "claimant": "NIS"}, {"estimate_id": "b", "claimant": "GUR"})
-    fig = forces_figure(estimates, "dprk", "losses")
-    legend = {t.name: t.line.color for t in fig.data if t.showlegend is not False and t.legendgroup in ("NIS", "GUR")}
-    assert set(legend) == {"NIS", "GUR"} and legend["NIS"] != legend["GUR"]
-    assert marks(fig, "a")[0][0].marker.color == legend["NIS"]
+def labels(fig) -> dict[str, object]:
+    """Direct labels by claimant name."""
+    return {a.name.removeprefix("label:"): a for a in fig.layout.annotations if (a.name or "").startswith("label:")}
+
+
+def test_claimants_of_different_families_have_different_colours_and_each_is_named_beside_its_latest_mark():
+    estimates = make_estimates(
+        {"estimate_id": "a", "claimant": "South Korea NIS"},
+        {"estimate_id": "b", "claimant": "Ukraine GUR"},
+        {"estimate_id": "c", "claimant": "Ukraine GUR", "as_of": "2025-02-01", "low": 400, "high": 400},
+    )
+    fig = forces_figure(
+        estimates, "dprk", "losses", families={"South Korea NIS": "South Korea", "Ukraine GUR": "Ukraine"}
+    )
+    named = labels(fig)
+    assert set(named) == {"South Korea NIS", "Ukraine GUR"}
+    assert named["South Korea NIS"].font.color != named["Ukraine GUR"].font.color
+    assert marks(fig, "a")[0][0].marker.color == named["South Korea NIS"].font.color
+    assert pd.Timestamp(named["Ukraine GUR"].x).date() == pd.Timestamp("2025-02-01").date()
+    assert fig.layout.showlegend is False
+
+
+def test_claimants_of_one_family_share_its_colour_and_differ_in_shape():
+    estimates = make_estimates(
+        {"estimate_id": "a", "claimant": "Ukraine GUR"}, {"estimate_id": "b", "claimant": "Ukraine President"}
+    )
+    fig = forces_figure(
+        estimates, "dprk", "losses", families={"Ukraine GUR": "Ukraine", "Ukraine President": "Ukraine"}
+    )
+    (ta, ia), (tb, ib) = marks(fig, "a")[0], marks(fig, "b")[0]
+    assert ta.marker.color == tb.marker.color
+    assert ta.marker.symbol[ia] != tb.marker.symbol[ib]
 
 
 def test_seed_article_claims_are_marked_with_a_star():
@@ -188,6 +246,7 @@ def test_markup_in_claimants_and_sources_is_escaped_in_hover_and_legend():
     assert "<script>" not in trace.customdata[i][1] and "&lt;script&gt;" in trace.customdata[i][1]
     assert "&lt;i&gt;Evil" in trace.customdata[i][1]
     assert all("<b>NIS" not in (t.name or "") for t in fig.data)
+    assert all("<b>NIS" not in (a.text or "") for a in fig.layout.annotations)
 
 
 def test_size_view_leaves_out_losses_and_other_forces():
@@ -287,7 +346,7 @@ def test_at_or_under_the_limit_every_claim_keeps_its_own_mark():
     fig = forces_figure(DENSE, "dprk", "losses", max_estimates=7)
     assert not summary_marks(fig)
     assert {eid for eid in (f"d{i}" for i in range(5)) if marks(fig, eid)} == {f"d{i}" for i in range(5)}
-    assert not fig.layout.annotations
+    assert not any("summarised" in (a.text or "") for a in fig.layout.annotations)
 
 
 def test_seed_article_headline_claims_keep_their_own_star_when_the_rest_is_summarised():

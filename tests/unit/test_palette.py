@@ -18,15 +18,27 @@ from components.present.palette import (
 )
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#D55E00", "#CC79A7", "#56B4E9", "#009E73", "#F0E442", "#999999")
+# Okabe-Ito hues darkened to at least 3:1 on white; the projector's are bright, for a near-black page.
+LIGHT = ("#0072B2", "#A86500", "#C2410C", "#B04A8A", "#5A4FCF", "#007A5C", "#7A6A00", "#6B6B6B")
+PROJECTOR = ("#56B4E9", "#E69F00", "#FF7A3D", "#E88BC4", "#B4A7FF", "#2BC597", "#F0E442", "#B8B8B8")
 
 
-def test_theme_file_gives_the_okabe_ito_colours_in_category_order():
-    assert theme_colors() == OKABE_ITO
+def test_theme_file_gives_each_theme_its_colours_in_category_order():
+    assert theme_colors() == LIGHT
+    assert theme_colors("light") == LIGHT
+    assert theme_colors("projector") == PROJECTOR
     colours = category_colors()
     assert colours["diplomacy"] == "#0072B2"
-    assert colours["combat"] == "#D55E00"
-    assert colours["other"] == "#999999"
+    assert colours["combat"] == "#C2410C"
+    assert colours["other"] == "#6B6B6B"
     assert list(colours) == list(CATEGORIES)
+    assert category_colors(theme="projector")["acknowledgement"] == "#F0E442"
+
+
+def test_a_theme_section_is_read_before_the_shared_theme():
+    text = '[theme]\nchartCategoricalColors = ["#000000"]\n[theme.dark]\nchartCategoricalColors = ["#FFFFFF"]\n'
+    assert parse_palette(text, "dark") == ("#FFFFFF",)
+    assert parse_palette(text, "light") == ("#000000",)
 
 
 def test_every_category_has_a_different_colour():
@@ -47,8 +59,9 @@ def test_colour_list_is_read_from_the_theme_text():
     assert parse_palette('[theme]\nchartCategoricalColors = ["#000000", "#FFFFFF"]') == ("#000000", "#FFFFFF")
 
 
-def test_unknown_category_is_drawn_grey():
-    assert category_color("not-a-category") == "#999999"
+def test_unknown_category_is_drawn_in_the_grey_of_other():
+    assert category_color("not-a-category") == "#6B6B6B"
+    assert category_color("not-a-category", theme="projector") == "#B8B8B8"
 
 
 def test_every_confidence_level_has_its_own_marker_symbol():
