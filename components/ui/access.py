@@ -38,7 +38,11 @@ def passcode_matches(given: str, expected: str) -> bool:
 
 def viewer_address() -> str:
     """This session's client address (nginx's X-Forwarded-For only from a loopback peer)."""
-    return client_address(st.context.ip_address, dict(st.context.headers))
+    peer, headers = st.context.ip_address, st.context.headers
+    # Streamlit reports a loopback peer as None; AppTest has no socket at all (a stand-in object).
+    return client_address(
+        peer if isinstance(peer, str) else None, dict(headers) if isinstance(headers, Mapping) else {}
+    )
 
 
 def judge_passcode(gate: str, given: str, expected: str) -> Verdict:
