@@ -157,7 +157,7 @@ def link_to_this_view(slot, view: View, base: str) -> None:
         st.code(share_link(base or ".", replace(view, step=None)), language=None, wrap_lines=True)
 
 
-st.set_page_config(page_title="Kursk briefing", page_icon=":material/map:", layout="wide")
+st.set_page_config(page_title="Briefing", page_icon=":material/lock:", layout="wide")  # neutral before the gate
 if not access_granted():
     st.stop()
 check_data_files()
