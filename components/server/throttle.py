@@ -30,6 +30,8 @@ from components.server.store import REDIS_ENV, MemoryStore, Store, open_store, s
 LOG = logging.getLogger("briefing.security")
 LOG_FILE_ENV = "BRIEFING_SECURITY_LOG"
 STATE_DIR_ENV = "BRIEFING_STATE_DIR"
+PROXIES_ENV = "BRIEFING_TRUSTED_PROXIES"
+LOOPBACK_PROXY = frozenset({"127.0.0.1", "::1"})
 GATES = ("access", "presenter")
 
 
@@ -60,24 +62,29 @@ def retry_delay(failures: int, limits: Limits = Limits()) -> float:
     return 0.0 if failures <= 0 else float(min(2 ** (failures - 1), limits.max_delay_s))
 
 
-def is_loopback(address: str | None) -> bool:
-    """True for 127.0.0.0/8 and ::1 (and for None: Streamlit reports loopback peers as None)."""
-    if address is None:
-        return True
-    try:
-        return ipaddress.ip_address(address).is_loopback
-    except ValueError:
-        return False
+def trusted_proxies(env: Mapping[str, str]) -> frozenset[str]:
+    """Peers whose X-Forwarded-For is believed: nginx on this host (`BRIEFING_TRUSTED_PROXIES`, loopback only)."""
+    names = (env.get(PROXIES_ENV) or "127.0.0.1,::1").split(",")
+    found = set()
+    for name in names:
+        try:
+            address = ipaddress.ip_address(name.strip())
+        except ValueError:
+            continue
+        if address.is_loopback:
+            found.add(str(address))
+    return frozenset(found)
 
 
-def client_address(peer: str | None, headers: Mapping[str, str]) -> str:
-    """The client's address: nginx's `X-Forwarded-For` when the peer is loopback, else the peer itself.
+def client_address(peer: str | None, headers: Mapping[str, str], trusted: frozenset[str] = LOOPBACK_PROXY) -> str:
+    """The client's address: nginx's `X-Forwarded-For` when the peer is the local proxy, else the peer itself.
 
-    nginx sets the header to `$remote_addr` (one address); should a chain arrive, its last entry is
-    the one the nearest proxy wrote. A header from a non-loopback peer is the client's own: ignored.
+    Streamlit reports a 127.0.0.1 or ::1 peer as None. nginx sets the header to `$remote_addr` (one
+    address); should a chain arrive, its last entry is the one the nearest proxy wrote. From any other
+    peer (a client on the network, or one on another loopback address) the header is the client's own.
     """
     own = peer or "127.0.0.1"
-    if not is_loopback(peer):
+    if own not in trusted:
         return own
     forwarded = next((v for k, v in headers.items() if k.lower() == "x-forwarded-for"), "")
     last = forwarded.split(",")[-1].strip()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
+import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -17,13 +18,14 @@ from urllib.parse import urlparse
 
 import streamlit as st
 
-from components.server.throttle import LOG, Verdict, client_address, shared_throttle
+from components.server.throttle import LOG, Verdict, client_address, shared_throttle, trusted_proxies
 
 UNLOCKED_KEY = "_access_unlocked"
 FORM_KEY = "access_gate"
 PASSCODE_KEY = "access_passcode"
 GATE_PATH = "private-briefing"
 WRONG_PASSCODE = "That passcode is not right."
+TRUSTED_PROXIES = trusted_proxies(os.environ)
 
 
 def digest(text: str) -> bytes:

@@ -171,7 +171,8 @@ def test_the_host_command_refuses_what_is_not_an_address() -> None:
     ("peer", "headers", "address"),
     [
         (None, {"X-Forwarded-For": "203.0.113.7"}, "203.0.113.7"),
-        ("127.0.0.2", {"x-forwarded-for": "203.0.113.7"}, "203.0.113.7"),
+        ("127.0.0.1", {"x-forwarded-for": "203.0.113.7"}, "203.0.113.7"),
+        ("127.0.0.2", {"X-Forwarded-For": "203.0.113.7"}, "127.0.0.2"),
         ("127.0.0.3", {}, "127.0.0.3"),
         (None, {}, "127.0.0.1"),
         ("::1", {"X-Forwarded-For": "2001:db8::1"}, "2001:db8::1"),
@@ -180,8 +181,15 @@ def test_the_host_command_refuses_what_is_not_an_address() -> None:
         ("127.0.0.2", {"X-Forwarded-For": "not-an-address"}, "127.0.0.2"),
     ],
 )
-def test_the_client_address_trusts_x_forwarded_for_only_from_a_loopback_peer(peer, headers, address) -> None:
+def test_the_client_address_trusts_x_forwarded_for_only_from_the_local_proxy(peer, headers, address) -> None:
     assert client_address(peer, headers) == address
+
+
+def test_only_loopback_addresses_can_be_made_trusted_proxies() -> None:
+    env = {"BRIEFING_TRUSTED_PROXIES": "127.0.0.9, 10.0.0.1, junk"}
+    assert throttle_module.trusted_proxies(env) == {"127.0.0.9"}
+    assert throttle_module.trusted_proxies({}) == {"127.0.0.1", "::1"}
+    assert client_address("127.0.0.9", {"X-Forwarded-For": "203.0.113.7"}, frozenset({"127.0.0.9"})) == "203.0.113.7"
 
 
 def test_figures_can_be_set_from_the_environment_for_tests() -> None:
