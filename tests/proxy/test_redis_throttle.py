@@ -1,0 +1,96 @@
+"""The throttle on Redis (BRIEFING_REDIS_URL): the same figures, shared by every replica, cleared by the host."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from components.server.store import RedisStore
+from components.server.throttle import Limits, Throttle
+from loadtest.servers import ROOT, free_port
+
+pytestmark = pytest.mark.proxy
+
+RIGHT, WRONG, ATTACKER, VIEWER = "right", "wrong", "203.0.113.7", "198.51.100.9"
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A throwaway redis-server on a loopback port, no persistence."""
+    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+    if not Path(binary).exists():
+        pytest.skip("redis-server is not installed")
+    port, work = free_port(), tmp_path_factory.mktemp("redis")
+    command = [
+        binary,
+        "--bind",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        str(work),
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                RedisStore(url).client.ping()
+                break
+            except Exception:
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def store(redis_url: str) -> RedisStore:
+    store = RedisStore(redis_url)
+    store.client.flushdb()
+    return store
+
+
+def test_the_redis_store_keeps_the_same_promises_as_the_in_process_one(store: RedisStore) -> None:
+    store.set("a", "1", ttl_s=0.3)
+    assert store.get("a") == "1" and 0 < store.ttl("a") <= 0.3
+    assert store.add("c", "x", 0.3) and not store.add("c", "y", 0.3)
+    assert [store.incr("n", 0.3) for _ in range(3)] == [1, 2, 3]
+    time.sleep(0.4)
+    assert store.get("a") is None and store.add("c", "z", 1) and store.incr("n", 1) == 1
+    store.delete("c", "n")
+    assert store.get("c") is None and store.ttl("n") is None
+
+
+def test_two_replicas_share_one_throttle(redis_url: str, store: RedisStore, tmp_path) -> None:
+    replicas = [Throttle(RedisStore(redis_url), Limits(lockout_after=3), state_dir=tmp_path) for _ in range(2)]
+    first = replicas[0].judge("access", ATTACKER, lambda: False)
+    assert first.judged and first.wait_s == 1
+    early = replicas[1].judge("access", ATTACKER, lambda: True)  # the other replica knows the delay
+    assert not early.judged and not early.granted
+    verdicts = []
+    for replica in (replicas[1], replicas[0]):  # the next failures land on alternating replicas
+        time.sleep(replica.store.ttl(replica.keys("access", ATTACKER)[0]) or 0)
+        verdicts.append(replica.judge("access", ATTACKER, lambda: False))
+    assert [v.judged for v in verdicts] == [True, True] and verdicts[-1].locked
+    assert int(store.get("gate:access:fails:" + ATTACKER)) == 3
+    assert replicas[0].judge("access", ATTACKER, lambda: True).locked
+    assert replicas[1].judge("access", ATTACKER, lambda: True).locked
+    assert replicas[1].judge("access", VIEWER, lambda: True).granted
+    env = {**os.environ, "BRIEFING_REDIS_URL": redis_url}
+    command = [sys.executable, "-m", "components.server.throttle", "--clear", ATTACKER, "--gate", "access"]
+    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=30)
+    assert replicas[0].judge("access", ATTACKER, lambda: True).granted
