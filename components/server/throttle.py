@@ -146,9 +146,12 @@ class Throttle:
     def judge(self, gate: str, address: str, check: Callable[[], bool]) -> Verdict:
         """Judge one guess (`check()` compares the code) if the address may be judged now."""
         slot, fails, lock = self.keys(gate, address)
+        # Claim the address's one judgement first, then look for a lockout: whoever set the lock did so while
+        # holding the claim, so a session (or replica) that claims after it always sees the lock.
+        claimed = self.store.add(slot, "1", self.limits.min_interval_s)
         if self.locked(gate, address):
             return Verdict(locked=True, wait_s=self.store.ttl(lock) or 0.0)
-        if not self.store.add(slot, "1", self.limits.min_interval_s):
+        if not claimed and not self.store.add(slot, "1", self.limits.min_interval_s):  # (again, after a clear)
             return Verdict(wait_s=max(self.store.ttl(slot) or 0.0, 0.1))
         failures = int(self.store.get(fails) or 0)
         minute = int(self.clock() // 60)

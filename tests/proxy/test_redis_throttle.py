@@ -94,3 +94,58 @@ def test_two_replicas_share_one_throttle(redis_url: str, store: RedisStore, tmp_
     command = [sys.executable, "-m", "components.server.throttle", "--clear", ATTACKER, "--gate", "access"]
     subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=30)
     assert replicas[0].judge("access", ATTACKER, lambda: True).granted
+
+
+ATTACKER_ADDRESS, VIEWER_ADDRESS = "127.0.0.20", "127.0.0.21"
+PASSCODE = "redis-guard-passphrase-4711"
+LOCKOUT_AFTER = 5
+
+
+@pytest.fixture(scope="module")
+def replicas_on_redis(redis_url: str, tmp_path_factory: pytest.TempPathFactory):
+    """Two replicas (run.sh) sharing one Redis, behind nginx; a lowered lockout as in test_guard_surface."""
+    from loadtest.servers import Stack
+
+    if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
+        pytest.skip("nginx is not installed")
+    work = tmp_path_factory.mktemp("redis-stack")
+    secrets = work / "secrets.toml"
+    secrets.write_text(f'[access]\npasscode = "{PASSCODE}"\n')
+    stack = Stack(work, extra_args=(f"--secrets.files={secrets}",))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFING_REDIS_URL", redis_url)
+        patch.setenv("BRIEFING_THROTTLE_LOCKOUT_AFTER", str(LOCKOUT_AFTER))
+        patch.setenv("BRIEFING_THROTTLE_MAX_DELAY_S", "2")
+        patch.delenv("BRIEFING_SECURITY_LOG", raising=False)
+        RedisStore(redis_url).client.flushdb()
+        try:
+            stack.start_replica(free_port())
+            stack.start_replica(free_port())
+            stack.start_proxy(free_port())
+            yield stack
+        finally:
+            stack.close()
+
+
+def test_fresh_sessions_spread_over_two_replicas_share_one_throttle(replicas_on_redis) -> None:
+    from guard_client import GATE_LOCKED, GATE_WRONG
+    from test_guard_surface import attack, logged_time, right_passcode
+
+    from loadtest.client import run_sync
+
+    stack = replicas_on_redis
+    guesses = run_sync(attack(stack.url, ATTACKER_ADDRESS, 20, 14.0))
+    assert len({upstream for _, upstream in stack.upstreams()}) == 2  # the sessions landed on both replicas
+    failures = [
+        line
+        for replica in stack.replicas
+        for line in replica.log.read_text().splitlines()
+        if "passcode failure" in line and f"address={ATTACKER_ADDRESS} " in line
+    ]
+    assert len(failures) == LOCKOUT_AFTER, "\n".join(failures)  # one count for both replicas
+    times = sorted(logged_time(line) for line in failures)
+    assert min(later - earlier for earlier, later in zip(times, times[1:], strict=False)) >= 0.95
+    assert sum(GATE_WRONG in g.text for g in guesses) == LOCKOUT_AFTER - 1
+    assert any(GATE_LOCKED in g.text for g in guesses)
+    assert not any(run_sync(right_passcode(stack.url, ATTACKER_ADDRESS, PASSCODE)).unlocked for _ in range(4))
+    assert run_sync(right_passcode(stack.url, VIEWER_ADDRESS, PASSCODE)).unlocked
