@@ -35,9 +35,13 @@ from bench.protocol import (
     object_position,
     pickable_objects,
 )
-from bench.servers import MAX_TABLE_MB, ROOT, Server, free_port, start_dashboard, start_floor
+from components.state.registry import PAGE_PATHS
+from tooling.servers import ROOT, Server, start_app
 
-PAGES = ("", "timeline", "forces", "map", "sources", "presenter")
+PAGES = PAGE_PATHS
+# 100,000 events make a 27 MB events.csv: over the default 20 MB table limit, so the benchmark raises it.
+MAX_TABLE_MB = "128"
+FLOOR_APP = ROOT / "bench" / "floor_app.py"
 RESULTS = ROOT / "bench" / "results"
 RUN_TIMEOUT_S = 300.0
 FILTER_KEY = "cat"
@@ -256,13 +260,13 @@ def run_dataset(name: str, plan: Plan) -> dict:
     work = WORK / "runs" / name
     timeout_s = 60.0 if name in ("curated", "1000", "10000") else 240.0
     started = time.perf_counter()
-    dashboard = start_dashboard(folder, work, free_port(), plan.script)
+    dashboard = start_app(work, data_dir=folder, env={"BRIEFING_MAX_TABLE_MB": MAX_TABLE_MB}, script=plan.script)
     try:
         app = measure(dashboard, plan, timeout_s, floor=False)
     finally:
         dashboard.stop()
     record_floor(app.pop("firsts"), work / "floor")
-    floor_server = start_floor(work / "floor", work, free_port())
+    floor_server = start_app(work, env={"BENCH_FLOOR_DIR": str(work / "floor")}, script=FLOOR_APP)
     try:
         floor = measure(floor_server, plan, timeout_s, floor=True)
         floor.pop("firsts")

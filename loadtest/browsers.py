@@ -6,10 +6,12 @@ import random
 import time
 from pathlib import Path
 
+from components.state.registry import AUDIENCE_PATHS
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 FINISHED = "[data-testid='stApp'][data-test-script-state='notRunning'][data-test-connection-state='CONNECTED']"
-PAGES = ("", "timeline", "forces", "map", "sources")
+PAGES = AUDIENCE_PATHS
 TIMEOUT_MS = 60_000
 
 

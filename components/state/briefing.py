@@ -6,8 +6,10 @@ A bad step (unknown page, unknown event id...) is a data problem, reported in th
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from components.data.dataset import Dataset, Problem
+from components.data.loading import load_dataset
 from components.state.views import View, parse_query, share_link, view_query
 
 FILE = "briefing.csv"
@@ -62,6 +64,19 @@ def step_problems(ds: Dataset) -> list[Problem]:
         for step in briefing_steps(ds)
         for notice in step_view(step, ds)[1]
     ]
+
+
+def with_step_problems(ds: Dataset) -> Dataset:
+    """The dataset with its briefing steps checked: each bad value of a step's view becomes a problem."""
+    return replace(ds, problems=ds.problems + tuple(step_problems(ds)))
+
+
+def load_briefing(folder: Path | str | None = None) -> Dataset:
+    """Read and validate a data folder, then check its briefing steps (the app and the validator load this way).
+
+    The steps are checked here, not in the data layer, because a step's view is read as a link is read.
+    """
+    return with_step_problems(load_dataset(folder))
 
 
 def find_step(steps: tuple[Step, ...], number: int | None) -> Step | None:

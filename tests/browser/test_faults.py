@@ -13,10 +13,11 @@ from pathlib import Path
 import psutil
 import pytest
 
+from components.state.registry import PAGE_PATHS
 from loadtest.client import RunResult, Session, run_sync
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = ("", "timeline", "forces", "map", "sources", "presenter")
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = PAGE_PATHS
 QUALITY_PAGE = "sources"
 MALFORMED = b'\x00\xff not,a,table\n"unterminated quote,\x9c\n' * 50
 BIG_TABLE_BYTES = 200 * 1024 * 1024
