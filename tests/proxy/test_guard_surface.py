@@ -26,7 +26,7 @@ import pytest
 from guard_client import GATE_LOCKED, GATE_WAIT, GATE_WRONG, Guess, SourcedSession, handshake, http_request
 
 from loadtest.client import run_sync
-from loadtest.servers import ROOT, Stack, free_port, stop
+from tooling.servers import ALLOWED_HOSTS, ROOT, Stack, free_port, start_app, stop_process
 
 pytestmark = pytest.mark.proxy
 
@@ -38,7 +38,7 @@ ATTACK_SECONDS = 14.0
 
 @dataclass
 class Guarded:
-    """The running stack and where its logs are."""
+    """The running replica and nginx, and where their logs are."""
 
     stack: Stack
     security_log: Path
@@ -52,6 +52,11 @@ class Guarded:
     def proxied(self) -> str:
         return self.stack.url
 
+    @property
+    def nginx_dir(self) -> Path:
+        assert self.stack.proxy is not None
+        return self.stack.proxy.log.parent
+
     def failures_logged(self, address: str) -> list[str]:
         """The security log's failure lines for one address."""
         lines = self.security_log.read_text().splitlines() if self.security_log.exists() else []
@@ -60,29 +65,25 @@ class Guarded:
 
 @pytest.fixture(scope="module")
 def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Guarded]:
-    """One passcode-protected replica (run.sh) behind nginx."""
+    """One passcode-protected replica (run.sh, via tooling/servers.py) behind nginx."""
     if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
         pytest.skip("nginx is not installed")
     work = tmp_path_factory.mktemp("guard")
-    secrets = work / "secrets.toml"
-    secrets.write_text(f'[access]\npasscode = "{PASSCODE}"\n')
     env = {
         "BRIEFING_THROTTLE_LOCKOUT_AFTER": str(LOCKOUT_AFTER),
         "BRIEFING_THROTTLE_MAX_DELAY_S": "2",
         "BRIEFING_STATE_DIR": str(work / "state"),
         "BRIEFING_SECURITY_LOG": str(work / "security.log"),
+        "BRIEFING_REDIS_URL": "",
     }
-    stack = Stack(work, extra_args=(f"--secrets.files={secrets}",))
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in env.items():
-            patch.setenv(name, value)
-        patch.delenv("BRIEFING_REDIS_URL", raising=False)
-        try:
-            stack.start_replica(free_port())
-            stack.start_proxy(free_port())
-            yield Guarded(stack, work / "security.log", work / "state")
-        finally:
-            stack.close()
+    stack = Stack(work)
+    try:
+        secrets = f'[access]\npasscode = "{PASSCODE}"\n'
+        stack.replicas.append(start_app(work, secrets_toml=secrets, env=env, allowed_hosts=ALLOWED_HOSTS))
+        stack.start_proxy()
+        yield Guarded(stack, work / "security.log", work / "state")
+    finally:
+        stack.close()
 
 
 def logged_time(line: str) -> float:
@@ -288,7 +289,7 @@ def test_a_session_flood_from_one_address_is_refused_at_nginx_while_another_addr
     assert set(statuses) <= {101, 429}
     assert refused >= 100 and statuses[:100] == [101] * 100  # a room's worth gets in, the rest is turned away
     assert viewer_served
-    error_log = (guarded.stack.proxy_dir / "error.log").read_text()
+    error_log = (guarded.nginx_dir / "error.log").read_text()
     assert "limiting requests" in error_log and "127.0.0.13" in error_log
 
 
@@ -308,7 +309,7 @@ def test_unknown_hosts_get_no_answer_from_nginx_and_a_refusal_from_the_app(guard
 def test_download_urls_stay_out_of_the_access_log(guarded: Guarded) -> None:
     http_request(guarded.proxied + "/media/0123456789abcdef.csv", "127.0.0.17")
     http_request(guarded.proxied + "/guard-logged-path", "127.0.0.17")
-    log = (guarded.stack.proxy_dir / "access.log").read_text()
+    log = (guarded.nginx_dir / "access.log").read_text()
     assert "/guard-logged-path" in log and "/media/" not in log
 
 
@@ -355,7 +356,7 @@ def test_run_sh_listens_on_loopback_only_by_default(tmp_path) -> None:
             time.sleep(0.5)
         assert bound == {"127.0.0.1"}, log.read_text()[-2000:]
     finally:
-        stop(process)
+        stop_process(process)
 
 
 @pytest.mark.parametrize("behind_tls", [False, True])

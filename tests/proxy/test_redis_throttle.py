@@ -14,7 +14,8 @@ import pytest
 
 from components.server.store import RedisStore
 from components.server.throttle import Limits, Throttle
-from loadtest.servers import ROOT, free_port
+from deploy.render import replica_env
+from tooling.servers import ALLOWED_HOSTS, ROOT, Stack, start_app, start_redis
 
 pytestmark = pytest.mark.proxy
 
@@ -23,38 +24,14 @@ RIGHT, WRONG, ATTACKER, VIEWER = "right", "wrong", "203.0.113.7", "198.51.100.9"
 
 @pytest.fixture(scope="module")
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A throwaway redis-server on a loopback port, no persistence."""
-    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
-    if not Path(binary).exists():
+    """A throwaway redis-server on a loopback port, no persistence (tooling/servers.py)."""
+    if shutil.which("redis-server") is None:
         pytest.skip("redis-server is not installed")
-    port, work = free_port(), tmp_path_factory.mktemp("redis")
-    command = [
-        binary,
-        "--bind",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-        "--dir",
-        str(work),
-    ]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    url = f"redis://127.0.0.1:{port}/0"
+    server = start_redis(tmp_path_factory.mktemp("redis"))
     try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                RedisStore(url).client.ping()
-                break
-            except Exception:
-                time.sleep(0.2)
-        yield url
+        yield server.url
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.stop()
 
 
 @pytest.fixture
@@ -102,29 +79,27 @@ LOCKOUT_AFTER = 5
 
 
 @pytest.fixture(scope="module")
-def replicas_on_redis(redis_url: str, tmp_path_factory: pytest.TempPathFactory):
-    """Two replicas (run.sh) sharing one Redis, behind nginx; a lowered lockout as in test_guard_surface."""
-    from loadtest.servers import Stack
-
+def replicas_on_redis(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """Two replicas (run.sh) sharing one Redis and one cookie secret, behind nginx; a lowered lockout."""
     if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
         pytest.skip("nginx is not installed")
     work = tmp_path_factory.mktemp("redis-stack")
-    secrets = work / "secrets.toml"
-    secrets.write_text(f'[access]\npasscode = "{PASSCODE}"\n')
-    stack = Stack(work, extra_args=(f"--secrets.files={secrets}",))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BRIEFING_REDIS_URL", redis_url)
-        patch.setenv("BRIEFING_THROTTLE_LOCKOUT_AFTER", str(LOCKOUT_AFTER))
-        patch.setenv("BRIEFING_THROTTLE_MAX_DELAY_S", "2")
-        patch.delenv("BRIEFING_SECURITY_LOG", raising=False)
-        RedisStore(redis_url).client.flushdb()
-        try:
-            stack.start_replica(free_port())
-            stack.start_replica(free_port())
-            stack.start_proxy(free_port())
-            yield stack
-        finally:
-            stack.close()
+    secrets = f'[access]\npasscode = "{PASSCODE}"\n'
+    stack = Stack(work)
+    env = {
+        **replica_env(stack.cookie_secret),
+        "BRIEFING_REDIS_URL": redis_url,
+        "BRIEFING_THROTTLE_LOCKOUT_AFTER": str(LOCKOUT_AFTER),
+        "BRIEFING_THROTTLE_MAX_DELAY_S": "2",
+    }
+    RedisStore(redis_url).client.flushdb()
+    try:
+        for _ in range(2):
+            stack.replicas.append(start_app(work, secrets_toml=secrets, env=env, allowed_hosts=ALLOWED_HOSTS))
+        stack.start_proxy()
+        yield stack
+    finally:
+        stack.close()
 
 
 def test_fresh_sessions_spread_over_two_replicas_share_one_throttle(replicas_on_redis) -> None:
