@@ -40,3 +40,40 @@ def test_clearing_streamlit_caches_does_not_reset_the_throttle(tmp_path) -> None
         assert not again.judged and not again.granted and again.wait_s > 0
     finally:
         server_throttle.use_throttle(None)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 2_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def presenter_tab() -> AppTest:
+    """A fresh session on a presenter link of a briefing whose presenter passcode is set."""
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=120)
+    at.secrets["presenter"] = {"passcode": "presenter-phrase"}
+    at.query_params["step"] = "1"
+    return at.run()
+
+
+def give_presenter_passcode(at: AppTest, code: str) -> list[str]:
+    """Type into the presenter form and press its button; the errors the run showed."""
+    next(w for w in at.text_input if w.label == "Presenter passcode").input(code)
+    next(b for b in at.button if b.label == "Unlock presenter mode").click().run()
+    return [e.value for e in at.error]
+
+
+def test_the_presenter_passcode_is_throttled_across_sessions(tmp_path) -> None:
+    clock = Clock()
+    server_throttle.use_throttle(server_throttle.Throttle(MemoryStore(clock), clock=clock, state_dir=tmp_path))
+    try:
+        assert give_presenter_passcode(presenter_tab(), "wrong") == ["Wrong passcode."]
+        fresh = presenter_tab()  # a new session starts nothing over
+        assert give_presenter_passcode(fresh, "presenter-phrase") == ["Too many attempts. Wait 1 s, then try again."]
+        clock.now += 1
+        assert give_presenter_passcode(fresh, "presenter-phrase") == []
+        assert not [w for w in fresh.text_input if w.label == "Presenter passcode"]
+    finally:
+        server_throttle.use_throttle(None)
