@@ -19,9 +19,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bench.protocol import Session, choice_state, deck_click_state, find_widget, pickable_objects
 from bench.run import FILTER_KEY, MAX_TABLE_MB, data_folder, deck_widget
 from components.state.registry import PAGE_NAMES
+from tooling.protocol import Session, choice_state, deck_click_state, find_widget, pickable_objects
 from tooling.servers import ROOT, start_app
 
 PROFILES = ROOT / "bench" / "work" / "profiles"

@@ -25,8 +25,9 @@ from pathlib import Path
 
 from bench import browser, report
 from bench.generate import WORK, generate
-from bench.protocol import (
-    Run,
+from components.state.registry import PAGE_PATHS
+from tooling.protocol import (
+    RunResult,
     Session,
     choice_state,
     deck_click_state,
@@ -35,7 +36,6 @@ from bench.protocol import (
     object_position,
     pickable_objects,
 )
-from components.state.registry import PAGE_PATHS
 from tooling.servers import ROOT, Server, start_app
 
 PAGES = PAGE_PATHS
@@ -119,12 +119,12 @@ def want_of(kinds: dict[str, int]) -> browser.Want:
     )
 
 
-async def timed(session: Session, page: str, widgets: list | None = None) -> Run:
+async def timed(session: Session, page: str, widgets: list | None = None) -> RunResult:
     """One run with a time limit."""
     return await asyncio.wait_for(session.run(page, widgets=widgets), RUN_TIMEOUT_S)
 
 
-def deck_widget(run: Run) -> tuple[str, str] | None:
+def deck_widget(run: RunResult) -> tuple[str, str] | None:
     """(widget id, spec) of the first pydeck chart with selections enabled."""
     for chart in run.charts:
         if chart.WhichOneof("type") == "deck_gl_json_chart" and element_id(chart):
@@ -132,7 +132,7 @@ def deck_widget(run: Run) -> tuple[str, str] | None:
     return None
 
 
-async def click_map(session: Session, page: str, run: Run, rep: int, result: PageResult) -> None:
+async def click_map(session: Session, page: str, run: RunResult, rep: int, result: PageResult) -> None:
     """Send the selection of a click on the rep-th pickable place and time the rerun."""
     found = deck_widget(run)
     objects = pickable_objects(found[1]) if found else []
@@ -145,7 +145,7 @@ async def click_map(session: Session, page: str, run: Run, rep: int, result: Pag
     result.exceptions += clicked.exceptions
 
 
-async def measure_page(url: str, page: str, rep: int, result: PageResult) -> Run:
+async def measure_page(url: str, page: str, rep: int, result: PageResult) -> RunResult:
     """A first run of the page in a new session, then a filter change (and a map click) in that session."""
     session = await Session.open(url)
     try:
@@ -167,7 +167,7 @@ async def measure_page(url: str, page: str, rep: int, result: PageResult) -> Run
         await session.close()
 
 
-async def measure_server(url: str, reps: int) -> tuple[float, dict[str, PageResult], dict[str, Run]]:
+async def measure_server(url: str, reps: int) -> tuple[float, dict[str, PageResult], dict[str, RunResult]]:
     """Cold first run, then every page `reps` times; returns the first run of each page too."""
     session = await Session.open(url)
     cold = (await timed(session, "")).seconds
@@ -195,7 +195,7 @@ async def memory(server: Server) -> dict[str, float]:
     return {"rss_1_mb": one, "rss_10_mb": ten, "mb_per_extra_session": (ten - one) / 9}
 
 
-def record_floor(firsts: dict[str, Run], folder: Path) -> None:
+def record_floor(firsts: dict[str, RunResult], folder: Path) -> None:
     """Write what each page's first run sent (its deltas and page config), for the floor app to replay."""
     folder.mkdir(parents=True, exist_ok=True)
     for page, run in firsts.items():

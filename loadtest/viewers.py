@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from websockets.exceptions import WebSocketException
 
 from components.state.registry import PAGE_PATHS
-from loadtest.client import ProtocolError, RunResult, Session
+from tooling.protocol import ProtocolError, RunResult, Session
 
 PAGES = PAGE_PATHS
 SEARCH_WORDS = ("Kursk", "troops", "casualties", "Kim", "Sudzha", "")

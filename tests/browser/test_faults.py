@@ -1,6 +1,6 @@
 """Data faults while serving: a running app on a copy of data/, its tables broken, restored, deleted, bloated.
 
-Each test keeps one viewer's session open over the WebSocket protocol (loadtest.client), changes a
+Each test keeps one viewer's session open over the WebSocket protocol (tooling.protocol), changes a
 file under the running server, and reads what the next rerun draws.
 """
 
@@ -14,7 +14,7 @@ import psutil
 import pytest
 
 from components.state.registry import PAGE_PATHS
-from loadtest.client import RunResult, Session, run_sync
+from tooling.protocol import RunResult, Session, run_sync
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = PAGE_PATHS

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from websockets.exceptions import WebSocketException
 
-from loadtest.client import XSRF_COOKIE, RunResult, Session, http_get, run_sync
 from tooling.chromium import wait_for_app
+from tooling.protocol import XSRF_COOKIE, RunResult, Session, http_get, run_sync
 from tooling.servers import Stack, free_port
 
 pytestmark = pytest.mark.proxy
