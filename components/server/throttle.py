@@ -32,6 +32,7 @@ LOG_FILE_ENV = "BRIEFING_SECURITY_LOG"
 STATE_DIR_ENV = "BRIEFING_STATE_DIR"
 PROXIES_ENV = "BRIEFING_TRUSTED_PROXIES"
 LOOPBACK_PROXY = frozenset({"127.0.0.1", "::1"})
+CLAIM_S = 10.0  # how long a claimed judgement may take before the address is free again (a crashed replica)
 GATES = ("access", "presenter")
 
 
@@ -146,31 +147,37 @@ class Throttle:
     def judge(self, gate: str, address: str, check: Callable[[], bool]) -> Verdict:
         """Judge one guess (`check()` compares the code) if the address may be judged now."""
         slot, fails, lock = self.keys(gate, address)
-        # Claim the address's one judgement first, then look for a lockout: whoever set the lock did so while
-        # holding the claim, so a session (or replica) that claims after it always sees the lock.
-        claimed = self.store.add(slot, "1", self.limits.min_interval_s)
+        # Claim the address's one judgement first (held until the verdict sets the next wait, so a slow
+        # judgement under load cannot let a second one in), then look for a lockout: whoever set the lock
+        # did so while holding the claim, so a session or replica that claims after it always sees the lock.
+        claimed = self.store.add(slot, "1", CLAIM_S)
         if self.locked(gate, address):
+            if claimed:
+                self.store.set(slot, "1", self.limits.min_interval_s)
             return Verdict(locked=True, wait_s=self.store.ttl(lock) or 0.0)
-        if not claimed and not self.store.add(slot, "1", self.limits.min_interval_s):  # (again, after a clear)
+        if not claimed and not self.store.add(slot, "1", CLAIM_S):  # (tried again: a host's clear frees it)
             return Verdict(wait_s=max(self.store.ttl(slot) or 0.0, 0.1))
         failures = int(self.store.get(fails) or 0)
         minute = int(self.clock() // 60)
         judged = self.store.incr(f"gate:{gate}:minute:{minute}", 120)
         if failures and judged > self.limits.ceiling_per_minute:
+            self.store.set(slot, "1", self.limits.min_interval_s)
             return Verdict(wait_s=60 - self.clock() % 60)
         if check():
-            self.store.delete(slot, fails)
+            self.store.delete(fails)
+            self.store.set(slot, "1", self.limits.min_interval_s)
             return Verdict(granted=True, judged=True)
         return self.failed(gate, address)
 
     def failed(self, gate: str, address: str) -> Verdict:
-        """Count and log a failure; hold the address for its delay, or lock it out."""
+        """Count and log a failure; hold the address for its delay (from now), or lock it out."""
         slot, fails, lock = self.keys(gate, address)
         count = self.store.incr(fails, self.limits.window_s)
         when = now_text(self.clock())
         LOG.warning("passcode failure: gate=%s address=%s time=%s failures=%d", gate, address, when, count)
         if count >= self.limits.lockout_after:
             self.store.set(lock, "1", self.limits.lockout_s)
+            self.store.set(slot, "1", self.limits.min_interval_s)
             LOG.warning("lockout: gate=%s address=%s for=%ds", gate, address, self.limits.lockout_s)
             return Verdict(judged=True, locked=True, wait_s=self.limits.lockout_s)
         delay = max(retry_delay(count, self.limits), self.limits.min_interval_s)

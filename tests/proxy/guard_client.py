@@ -1,6 +1,6 @@
 """A browser tab from a chosen loopback source address (127.0.0.2, ...), for the guard's proxy tests.
 
-Kept in one place so it can move into the shared `tooling/` client: it extends loadtest's protocol
+Kept in one place so it can fold into `tooling/protocol.py`: it extends the shared protocol
 Session with a source address for both HTTP and the WebSocket, an optional X-Forwarded-For the client
 forges, the NewSession message it received, and the passcode gate's form.
 """
@@ -20,7 +20,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
 
-from loadtest.client import HTTP_TIMEOUT_S, XSRF_COOKIE, RunResult, Session
+from tooling.protocol import HTTP_TIMEOUT_S, XSRF_COOKIE, RunResult, Session
 
 GATE_WRONG = "That passcode is not right."
 GATE_WAIT = "Too many attempts."
@@ -119,6 +119,7 @@ class SourcedSession(Session):
             origin=self.origin,
             additional_headers=self.headers() or None,
             max_size=None,
+            compression=None,
             open_timeout=HTTP_TIMEOUT_S,
             ping_interval=None,
             local_addr=(self.source, 0),

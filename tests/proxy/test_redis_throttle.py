@@ -106,7 +106,7 @@ def test_fresh_sessions_spread_over_two_replicas_share_one_throttle(replicas_on_
     from guard_client import GATE_LOCKED, GATE_WRONG
     from test_guard_surface import attack, logged_time, right_passcode
 
-    from loadtest.client import run_sync
+    from tooling.protocol import run_sync
 
     stack = replicas_on_redis
     guesses = run_sync(attack(stack.url, ATTACKER_ADDRESS, 20, 14.0))

@@ -107,7 +107,22 @@ def test_a_right_passcode_clears_the_address(guard: Throttle, clock: Clock) -> N
     for _ in range(3):
         clock.now += guess(guard, VIEWER, WRONG).wait_s
     assert guess(guard, VIEWER, RIGHT).granted
-    assert guess(guard, VIEWER, WRONG).wait_s == 1  # back to the first delay
+    clock.now += 1
+    after = guess(guard, VIEWER, WRONG)
+    assert after.judged and after.wait_s == 1  # back to the first delay
+
+
+def test_a_slow_judgement_keeps_its_claim_so_no_second_guess_is_judged_meanwhile(guard: Throttle, clock: Clock) -> None:
+    inner = []
+
+    def slow_check() -> bool:
+        clock.now += 5  # the server stalls for 5 s while judging (another replica tries meanwhile)
+        inner.append(guess(guard, ATTACKER, WRONG))
+        return False
+
+    outer = guard.judge("access", ATTACKER, slow_check)
+    assert outer.judged and [v.judged for v in inner] == [False]
+    assert guess(guard, ATTACKER, WRONG).wait_s == pytest.approx(1.0)  # the next wait counts from the verdict
 
 
 def test_a_lockout_of_one_address_leaves_another_address_alone(guard: Throttle, clock: Clock) -> None:
