@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 from components.data.dataset import Problem
-from components.data.loading import load_dataset
 from components.present.ledger import HIDDEN_VALUE, problems_table
+from components.state.briefing import load_briefing
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "bad_briefing_step"
 SECRET = "SECRET-TALKING-POINT"
@@ -23,7 +23,7 @@ def test_a_malformed_briefing_row_puts_no_talking_point_text_into_the_problems_t
     shutil.copytree(FIXTURE, folder)
     with (folder / "briefing.csv").open("a", encoding="utf-8") as out:
         out.write(BAD_ROWS)
-    problems = [p for p in load_dataset(folder).problems if p.file == "briefing.csv"]
+    problems = [p for p in load_briefing(folder).problems if p.file == "briefing.csv"]
     assert any(SECRET in p.value for p in problems)  # the loader itself keeps them, for the host's CLI
     table = problems_table(problems)
     shown = " ".join(str(cell) for cell in table.astype(str).to_numpy().ravel())

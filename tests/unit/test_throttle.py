@@ -151,19 +151,32 @@ def test_the_ceiling_holds_failed_addresses_but_never_one_that_has_not_failed(gu
     assert sum(v.judged for v in next_minute) == 60
 
 
-def test_every_failure_is_logged_with_address_and_time_never_the_code(guard: Throttle, clock: Clock, caplog) -> None:
-    caplog.set_level(logging.INFO, logger="briefing.security")
-    throttle_module.LOG.propagate = True
+class Recorder(logging.Handler):
+    """Every message logged to the security log while attached."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def test_every_failure_is_logged_with_address_and_time_never_the_code(guard: Throttle, clock: Clock) -> None:
+    recorder, level = Recorder(), throttle_module.LOG.level
+    throttle_module.LOG.addHandler(recorder)
+    throttle_module.LOG.setLevel(logging.INFO)
     try:
         clock.now += guess(guard, ATTACKER, WRONG).wait_s
         clock.now += guess(guard, ATTACKER, WRONG).wait_s
         guess(guard, ATTACKER, RIGHT)
     finally:
-        throttle_module.LOG.propagate = False
-    failures = [r.getMessage() for r in caplog.records if "passcode failure" in r.getMessage()]
+        throttle_module.LOG.removeHandler(recorder)
+        throttle_module.LOG.setLevel(level)
+    failures = [line for line in recorder.lines if "passcode failure" in line]
     assert len(failures) == 2
     assert all(f"address={ATTACKER}" in line and "time=1970-01-12T13:46:4" in line for line in failures)
-    assert WRONG not in caplog.text and RIGHT not in caplog.text
+    assert not any(WRONG in line or RIGHT in line for line in recorder.lines)
 
 
 def test_the_host_command_clears_a_lockout_through_a_request_file(
