@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.data.schema import CONFIDENCE_MEANINGS
 from components.present.headlines import Figure, Headline, doubtful_figures, headlines, key_quotes
-from components.present.timeline import date_label
+from components.present.labels import date_label
 from components.ui.app_state import filtered_dataset, full_dataset, page_script, reload_data
 from components.ui.details import plain_markdown
 

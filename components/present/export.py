@@ -8,13 +8,12 @@ import secrets
 
 import pandas as pd
 
-from components.data.schema import SCHEMAS
+from components.data.schema import ROW_COLUMN, SCHEMAS
 
 # A spreadsheet runs a cell that starts (after white space) with = + - @, or with a tab or a CR. A "start" is the
 # cell's start and every point after a line break, a `;` or a tab: where a cell begins again when the file is
 # opened with `;` or tab as the separator, or a spreadsheet splits a cell's lines. Each such point gets a `'`.
 LINE_START = r"(?:^|(?<=[\r\n;\t]))(?=\s*[=+\-@]|[ ]*[\t\r])"
-ROW_COLUMN = "_row"
 NAME_TOKEN_BYTES = 8
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from components.data.dataset import Dataset
 from components.data.schema import FORCES, LOSS_METRICS, SIZE_METRICS
-from components.present.timeline import date_label
+from components.present.labels import date_label
 
 FORCE_WORDS = {"dprk": "North Korean", "russia": "Russian", "ukraine": "Ukrainian"}
 GROUPS = (("size", SIZE_METRICS, "troops"), ("losses", LOSS_METRICS, "losses"))
@@ -121,15 +121,15 @@ def doubtful_figures(ds: Dataset) -> tuple[Figure, ...]:
 
 
 @dataclass(frozen=True)
-class KeyQuote:
-    """A verbatim quote with who said it and where it was published."""
+class QuoteRef:
+    """A verbatim quote with who said it and where it was published (the overview and the detail panels)."""
 
     text: str
     speaker: str
     source: str
 
 
-def key_quotes(ds: Dataset, limit: int = MAX_KEY_QUOTES) -> tuple[KeyQuote, ...]:
+def key_quotes(ds: Dataset, limit: int = MAX_KEY_QUOTES) -> tuple[QuoteRef, ...]:
     """The quotes marked `key` = yes (else all quotes), oldest source first, at most `limit`."""
     quotes = ds.quotes
     if "key" in quotes and (quotes["key"].astype(str).str.strip().str.lower() == "yes").any():
@@ -138,6 +138,6 @@ def key_quotes(ds: Dataset, limit: int = MAX_KEY_QUOTES) -> tuple[KeyQuote, ...]
     chosen = quotes.assign(_published=published).sort_values(["_published", "quote_id"]).head(limit)
     cited = publishers(ds.sources, chosen["source_id"])
     return tuple(
-        KeyQuote(text, speaker or "unnamed speaker", cited.get(source_id, source_id))
+        QuoteRef(text, speaker or "unnamed speaker", cited.get(source_id, source_id))
         for text, speaker, source_id in zip(chosen["text"], chosen["speaker"], chosen["source_id"], strict=True)
     )

@@ -20,8 +20,6 @@ DATE_MAX = date(2100, 12, 31)
 MAX_TEXT = 200
 MAX_VALUES = 50
 MAX_STEP_DIGITS = 4
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_UNSAFE = re.compile(r"[^A-Za-z0-9 .:-]")
 
 
 @dataclass(frozen=True)
@@ -78,6 +76,9 @@ def page_script(name: str) -> str:
 
 
 # ---- URL parameters -------------------------------------------------------------------------------------
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_UNSAFE = re.compile(r"[^A-Za-z0-9 .:-]")
 
 
 def echo(value: str) -> str:
