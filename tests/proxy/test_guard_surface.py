@@ -178,6 +178,7 @@ def miss_counts(guarded: Guarded) -> dict[str, float]:
 async def clear_cache_attack(url: str, viewer_source: str, attacker_source: str) -> tuple[RunResult, bool, Guess]:
     """A viewer opens the briefing; a gated tab fails once, sends clear_cache, fails again once allowed."""
     viewer = await gate(url, viewer_source)
+    await asyncio.sleep(1.1)  # a success also holds its address for 1 s (the warm-up signed in just before)
     assert (await viewer.guess(PASSCODE)).unlocked
     attacker = await gate(url, attacker_source)
     assert GATE_WRONG in (await attacker.guess("wrong-before-clear")).text
