@@ -30,4 +30,5 @@ EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).read() != b'ok')"]
 
-CMD ["streamlit", "run", "dashboard.py", "--server.address=0.0.0.0", "--server.port=8501"]
+# As run.sh starts it (deploy/serve.py wraps `streamlit run`), but listening on the container's network.
+CMD ["python", "-m", "deploy.serve", "dashboard.py", "--server.address=0.0.0.0", "--server.port=8501"]

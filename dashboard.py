@@ -215,7 +215,7 @@ def link_to_this_view(slot, view: View, base: str) -> None:
         )
 
 
-st.set_page_config(page_title="Kursk briefing", page_icon=":material/map:", layout="wide")
+st.set_page_config(page_title="Briefing", page_icon=":material/lock:", layout="wide")  # neutral before the gate
 if not access_granted():
     st.stop()
 check_data_files()

@@ -1,6 +1,7 @@
 """Render `deploy/nginx.conf` for given ports, and the command line of each Streamlit replica.
 
-    python -m deploy.render --listen 127.0.0.1:8080 --replica 8501 --replica 8502 --prefix /srv/briefing/nginx
+    python -m deploy.render --listen 127.0.0.1:8080 --replica 8501 --replica 8502 --prefix /srv/briefing/nginx \
+        --host briefing.example.org --behind-tls
 
 writes `<prefix>/nginx.conf`; start it with `nginx -p <prefix> -c <prefix>/nginx.conf`.
 """
@@ -17,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(__file__).with_name("nginx.conf")
 NGINX_TEMP_DIRS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
 FAIL_TIMEOUT_S = 5
+DEFAULT_HOSTS = ("localhost", "127.0.0.1")
 
 
 def upstream_servers(replica_ports: Sequence[int]) -> str:
@@ -28,25 +30,51 @@ def upstream_servers(replica_ports: Sequence[int]) -> str:
     )
 
 
-def render(listen: str, replica_ports: Sequence[int], prefix: Path) -> str:
-    """The nginx configuration text for one listen address and the given replicas."""
+def server_names(hosts: Sequence[str]) -> str:
+    """The `server_name` list: the host names the briefing answers to (others are dropped)."""
+    names = [host.strip().lower() for host in hosts if host.strip()]
+    if not names or any(not name.replace(".", "").replace("-", "").isalnum() for name in names):
+        raise ValueError(f"host names must be plain names or addresses: {list(hosts)}")
+    return " ".join(names)
+
+
+def render(
+    listen: str,
+    replica_ports: Sequence[int],
+    prefix: Path,
+    hosts: Sequence[str] = DEFAULT_HOSTS,
+    behind_tls: bool = False,
+) -> str:
+    """The nginx configuration text for one listen address, the host names served and the given replicas.
+
+    `behind_tls`: TLS is terminated in front of nginx, so every cookie (nginx's and Streamlit's) gets `Secure`.
+    """
     text = TEMPLATE.read_text()
     for field, value in {
         "@@LISTEN@@": listen,
         "@@SERVERS@@": upstream_servers(replica_ports),
         "@@PREFIX@@": str(prefix),
+        "@@HOSTS@@": server_names(hosts),
+        "@@SECURE@@": "; Secure" if behind_tls else "",
+        "@@COOKIE_FLAGS@@": "secure samesite=lax" if behind_tls else "samesite=lax",
     }.items():
         text = text.replace(field, value)
     return text
 
 
-def write_config(listen: str, replica_ports: Sequence[int], prefix: Path) -> Path:
+def write_config(
+    listen: str,
+    replica_ports: Sequence[int],
+    prefix: Path,
+    hosts: Sequence[str] = DEFAULT_HOSTS,
+    behind_tls: bool = False,
+) -> Path:
     """Write `<prefix>/nginx.conf` and the temp folders nginx wants; return the file's path."""
     prefix.mkdir(parents=True, exist_ok=True)
     for name in NGINX_TEMP_DIRS:
         (prefix / name).mkdir(exist_ok=True)
     path = prefix / "nginx.conf"
-    path.write_text(render(listen, replica_ports, prefix.resolve()))
+    path.write_text(render(listen, replica_ports, prefix.resolve(), hosts, behind_tls))
     return path
 
 
@@ -78,12 +106,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--replica", type=int, action="append", required=True, help="a replica's port (repeat)")
     parser.add_argument("--prefix", type=Path, required=True, help="folder for nginx.conf, logs and temp files")
     parser.add_argument("--host", action="append", default=None, help="public host name (repeat); default localhost")
+    parser.add_argument("--behind-tls", action="store_true", help="TLS ends in front of nginx: cookies get Secure")
     args = parser.parse_args(argv)
-    config = write_config(args.listen, args.replica, args.prefix)
+    hosts = args.host or list(DEFAULT_HOSTS)
+    config = write_config(args.listen, args.replica, args.prefix, hosts, args.behind_tls)
     print(f"wrote {config}\nstart nginx:  {' '.join(nginx_command(config))}")
     print(f"every replica, with the same secret:  export STREAMLIT_SERVER_COOKIE_SECRET={secrets.token_hex(32)}")
     for port in args.replica:
-        print(f"replica:      {' '.join(replica_command(port, args.host or ['localhost', '127.0.0.1']))}")
+        print(f"replica:      {' '.join(replica_command(port, hosts))}")
 
 
 if __name__ == "__main__":

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import csv
+import re
+import secrets
+
 import pandas as pd
 
 from components.data.schema import ROW_COLUMN, SCHEMAS
 
-# A spreadsheet runs a cell that starts with one of these as a formula (also after leading spaces).
-FORMULA_START = r"^(?:[\t\r\n]|\s*[=+\-@])"
+# A spreadsheet runs a cell that starts (after white space) with = + - @, or with a tab or a CR. A "start" is the
+# cell's start and every point after a line break, a `;` or a tab: where a cell begins again when the file is
+# opened with `;` or tab as the separator, or a spreadsheet splits a cell's lines. Each such point gets a `'`.
+LINE_START = r"(?:^|(?<=[\r\n;\t]))(?=\s*[=+\-@]|[ ]*[\t\r])"
+NAME_TOKEN_BYTES = 8
+
+
+def neutralise_text(text: str) -> str:
+    """The text with `'` before every line or `;`/tab-separated part that a spreadsheet would run."""
+    return re.sub(LINE_START, "'", text)
 
 
 def neutralise(values: pd.Series) -> pd.Series:
-    """Text cells that a spreadsheet would read as a formula, prefixed with `'` so they stay text."""
-    text = values.astype(str)
-    return text.where(~text.str.contains(FORMULA_START, regex=True), "'" + text)
+    """Text cells with every part a spreadsheet would read as a formula prefixed with `'`, so it stays text."""
+    return values.astype(str).map(neutralise_text)
 
 
 def as_text(values: pd.Series) -> pd.Series:
@@ -34,13 +45,22 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The table as UTF-8 CSV with a byte-order mark, so spreadsheets pick the right encoding."""
-    return export_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    """UTF-8 CSV with a byte-order mark (spreadsheets pick the encoding), CRLF records, every cell quoted.
+
+    Quoting every cell keeps a CR or LF inside a cell inside its record (Python's csv quotes a bare CR only
+    when it is the line terminator), and keeps `,` `;` and tabs inside their cell.
+    """
+    text = export_frame(frame).to_csv(index=False, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    return text.encode("utf-8-sig")
 
 
-def export_name(table: str, stamp: str) -> str:
-    """A download's file name: the table, `filtered`, and the data stamp."""
-    return f"{table}-filtered-{stamp or 'data'}.csv"
+def export_name(table: str, stamp: str, token: str | None = None) -> str:
+    """A download's file name: the table, `filtered`, the data stamp and a random token.
+
+    Streamlit's media URL is a hash of the bytes, type and file name: a fresh random name per run makes the
+    URL unguessable, different in every session and after a restart, so an old or shared URL is no key.
+    """
+    return f"{table}-filtered-{stamp or 'data'}-{token or secrets.token_hex(NAME_TOKEN_BYTES)}.csv"
 
 
 EXPORTED_TABLES = tuple(name for name in SCHEMAS if name != "briefing")

@@ -9,6 +9,11 @@ from components.present.labels import date_label
 
 MAX_IDS = 5
 PROBLEM_COLUMNS = ["file", "row", "column", "value", "reason"]
+# Every viewer sees the problems table; a briefing.csv value may be the presenter's talking points (a bad
+# row's overflow, a notes cell), so only its step and view values are shown there (validate's CLI shows all).
+BRIEFING_FILE = "briefing.csv"
+BRIEFING_SHOWN = ("step", "view")
+HIDDEN_VALUE = "(not shown: briefing notes are for the presenter)"
 
 
 def http_link(url: object) -> str | None:
@@ -55,8 +60,15 @@ def ledger(ds: Dataset) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
+def shown_value(problem: Problem) -> str:
+    """The problem's value as every viewer may see it: briefing.csv's notes are withheld."""
+    if problem.file == BRIEFING_FILE and problem.column not in BRIEFING_SHOWN and problem.value:
+        return HIDDEN_VALUE
+    return problem.value
+
+
 def problems_table(problems: tuple[Problem, ...] | list[Problem]) -> pd.DataFrame:
     """Every problem as a row a curator can act on: file, spreadsheet row, column, value, reason."""
-    rows = [(p.file, p.row, p.column or "", p.value, p.reason) for p in problems]
+    rows = [(p.file, p.row, p.column or "", shown_value(p), p.reason) for p in problems]
     table = pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
     return table.astype({"row": "Int64"})

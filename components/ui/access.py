@@ -9,23 +9,23 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
+import os
 import re
-import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import streamlit as st
 
-MAX_DELAY_S = 30
+from components.server.throttle import LOG, Verdict, client_address, shared_throttle, trusted_proxies
+
 UNLOCKED_KEY = "_access_unlocked"
-THROTTLE_KEY = "_access_throttle"
 FORM_KEY = "access_gate"
 PASSCODE_KEY = "access_passcode"
 GATE_PATH = "private-briefing"
-clock = time.monotonic  # replaced by tests to step through the throttle's delays
+WRONG_PASSCODE = "That passcode is not right."
+TRUSTED_PROXIES = trusted_proxies(os.environ)
 
 
 def digest(text: str) -> bytes:
@@ -38,46 +38,37 @@ def passcode_matches(given: str, expected: str) -> bool:
     return hmac.compare_digest(digest(given), digest(expected))
 
 
-def retry_delay(failures: int) -> int:
-    """Seconds a viewer must wait after `failures` wrong attempts in a row: 0, 1, 2, 4 ... 30."""
-    return 0 if failures <= 0 else min(2 ** (failures - 1), MAX_DELAY_S)
+def viewer_address() -> str:
+    """This session's client address (nginx's X-Forwarded-For only from a loopback peer)."""
+    peer, headers = st.context.ip_address, st.context.headers
+    # Streamlit reports a loopback peer as None; AppTest has no socket at all (a stand-in object).
+    return client_address(
+        peer if isinstance(peer, str) else None, dict(headers) if isinstance(headers, Mapping) else {}
+    )
 
 
-@dataclass(frozen=True)
-class Throttle:
-    """Wrong attempts so far in one session and when the last one was made (monotonic seconds)."""
+def judge_passcode(gate: str, given: str, expected: str) -> Verdict:
+    """Judge a guess at `gate` ("access" or "presenter") through the process-wide throttle.
 
-    failures: int = 0
-    last_failure: float = 0.0
-
-    def wait_left(self, now: float) -> float:
-        """Seconds until the next attempt will be judged; 0 when it may be made now."""
-        return max(0.0, self.last_failure + retry_delay(self.failures) - now)
-
-    def after_failure(self, now: float) -> Throttle:
-        """The throttle after one more wrong attempt at `now`."""
-        return Throttle(self.failures + 1, now)
+    The throttle's state is per client address in the shared store, never in the session, so a
+    fresh session or a `clear_cache` starts nothing over. Should the store fail, the gate stays shut.
+    """
+    try:
+        return shared_throttle().judge(gate, viewer_address(), lambda: passcode_matches(given, expected))
+    except Exception:  # Redis down or unreachable: refuse unread rather than let the guess through
+        LOG.exception("passcode not judged: the throttle's store failed")
+        return Verdict(wait_s=-1.0)
 
 
-@dataclass(frozen=True)
-class Attempt:
-    """The verdict on one passcode attempt and the throttle to keep for the next one."""
-
-    granted: bool
-    too_early: bool
-    wait_left: float
-    throttle: Throttle
-
-
-def judge_attempt(given: str, expected: str, throttle: Throttle, now: float) -> Attempt:
-    """Judge an attempt; one made before the throttle's delay ran out is refused unread."""
-    wait = throttle.wait_left(now)
-    if wait > 0:
-        return Attempt(False, True, wait, throttle)
-    if passcode_matches(given, expected):
-        return Attempt(True, False, 0.0, Throttle())
-    after = throttle.after_failure(now)
-    return Attempt(False, False, after.wait_left(now), after)
+def refusal(verdict: Verdict, wrong: str) -> str:
+    """What a refused viewer reads: wrong, wait, locked out, or the store is down."""
+    if verdict.locked:
+        return "Too many wrong passcodes from your network. Ask the host of this briefing to clear the lock."
+    if verdict.wait_s < 0:
+        return "The briefing cannot check passcodes right now. Try again in a minute."
+    if verdict.judged:
+        return wrong
+    return f"Too many attempts. Wait {max(1, math.ceil(verdict.wait_s))} s, then try again."
 
 
 def configured_passcode(secrets: Mapping[str, Any]) -> str | None:
@@ -91,12 +82,16 @@ def configured_passcode(secrets: Mapping[str, Any]) -> str | None:
     return passcode
 
 
-def email_allowed(email: str, emails: Sequence[str], domains: Sequence[str]) -> bool:
-    """True when a signed-in email is on the allow-list, by address or by domain."""
+def email_allowed(email: str, emails: Sequence[str], domains: Sequence[str], verified: object = True) -> bool:
+    """True when a verified signed-in email is on the allow-list, by address or by domain.
+
+    Exactly one `@` with a non-empty local part and domain: `x@evil.com@ministry.example` and
+    `@ministry.example` are refused, as is any address the provider did not mark `email_verified`.
+    """
     address = email.strip().lower()
-    if not address or "@" not in address:
+    local, at, domain = address.partition("@")
+    if verified is not True or not at or not local or not domain or "@" in domain:
         return False
-    domain = address.rsplit("@", 1)[1]
     return address in {e.strip().lower() for e in emails} or domain in {d.strip().lower().lstrip("@") for d in domains}
 
 
@@ -155,16 +150,12 @@ def passcode_gate(expected: str) -> bool:
     st.session_state.pop(PASSCODE_KEY, None)
     if not submitted:
         return False
-    throttle = st.session_state.get(THROTTLE_KEY, Throttle())
-    attempt = judge_attempt(given, expected, throttle, clock())
-    st.session_state[THROTTLE_KEY] = attempt.throttle
-    if attempt.granted:
+    verdict = judge_passcode("access", given, expected)
+    if verdict.granted:
         st.session_state[UNLOCKED_KEY] = digest(expected)
         st.rerun()
-    if attempt.too_early:
-        st.warning(f"Too many attempts. Wait {math.ceil(attempt.wait_left)} s, then try again.")
-    else:
-        st.error("That passcode is not right.")
+    message = refusal(verdict, WRONG_PASSCODE)
+    (st.error if verdict.judged else st.warning)(message)
     return False
 
 
@@ -177,7 +168,7 @@ def login_gate(access: Mapping[str, Any]) -> bool:
         st.button("Sign in", type="primary", on_click=st.login)
         return False
     emails, domains = access.get("allowed_emails", []), access.get("allowed_domains", [])
-    if email_allowed(str(st.user.get("email") or ""), emails, domains):
+    if email_allowed(str(st.user.get("email") or ""), emails, domains, st.user.get("email_verified")):
         return True
     hold_requested_page()
     st.title("Private briefing")

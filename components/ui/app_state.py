@@ -16,6 +16,7 @@ import streamlit as st
 from components.data.dataset import Dataset
 from components.data.interim_tables import extra_signature, with_extra_tables
 from components.data.loading import default_data_dir, folder_signature
+from components.server.cache import DATASETS
 from components.state.briefing import load_briefing
 from components.state.filters import Filters, apply_filters, data_key
 from components.state.registry import (
@@ -36,10 +37,16 @@ SINCE_KEY = "since"
 VERSION_KEY = "_data_version"
 
 
-@st.cache_resource(show_spinner="Loading the briefing data...", max_entries=4)
 def _load(folder: str, version: str) -> Dataset:
-    """Read the folder once per version of its files."""
-    return with_extra_tables(load_briefing(Path(folder)), Path(folder))
+    """Read the folder once per version of its files, in a process-level cache no client's clear_cache reaches."""
+
+    def read() -> Dataset:
+        return with_extra_tables(load_briefing(Path(folder)), Path(folder))
+
+    if DATASETS.has((folder, version)):
+        return DATASETS.get((folder, version), read)
+    with st.spinner("Loading the briefing data..."):
+        return DATASETS.get((folder, version), read)
 
 
 def folder_version(folder: Path) -> str:
@@ -73,7 +80,7 @@ def full_dataset() -> Dataset:
 def reload_data() -> None:
     """Forget every loaded version of the data, so the next run reads the files again."""
     st.session_state.pop(VERSION_KEY, None)
-    _load.clear()
+    DATASETS.clear()
     _filtered.clear()
     _claimants.clear()
 

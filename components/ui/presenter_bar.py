@@ -6,8 +6,6 @@ secrets, only after the passcode was given. Titles and notes are data: drawn as 
 
 from __future__ import annotations
 
-import math
-import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,12 +13,11 @@ import streamlit as st
 
 from components.data.dataset import Dataset
 from components.state.briefing import Step, audience_link, neighbours, presenter_link
-from components.ui.access import Throttle, digest, judge_attempt, load_secrets
+from components.ui.access import digest, judge_passcode, load_secrets, refusal
 from components.ui.details import plain_markdown
 
 GOTO_KEY = "_goto_step"
 UNLOCKED_KEY = "_presenter_unlocked"
-THROTTLE_KEY = "_presenter_throttle"
 # A static style block: large type for a projector. No data is ever interpolated into it.
 PROJECTOR_CSS = """
 <style>
@@ -47,12 +44,11 @@ def presenter_unlocked() -> bool:
         given = st.text_input("Presenter passcode", type="password")
         submitted = st.form_submit_button("Unlock presenter mode")
     if submitted:
-        attempt = judge_attempt(given, expected, st.session_state.get(THROTTLE_KEY, Throttle()), time.monotonic())
-        st.session_state[THROTTLE_KEY] = attempt.throttle
-        if attempt.granted:
+        verdict = judge_passcode("presenter", given, expected)
+        if verdict.granted:
             st.session_state[UNLOCKED_KEY] = digest(expected)
             st.rerun()
-        st.error(f"Wait {math.ceil(attempt.wait_left)} s, then try again." if attempt.too_early else "Wrong passcode.")
+        st.error(refusal(verdict, "Wrong passcode."))
     return False
 
 

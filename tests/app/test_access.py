@@ -9,16 +9,15 @@ import pytest
 from streamlit.proto.TextInput_pb2 import TextInput as TextInputProto
 from streamlit.testing.v1 import AppTest
 
+from components.server import throttle as server_throttle
+from components.server.store import MemoryStore
 from components.ui import access
 from components.ui.access import (
     PASSCODE_KEY,
-    Throttle,
     configured_passcode,
     email_allowed,
-    judge_attempt,
     passcode_matches,
     requested_page_path,
-    retry_delay,
     unreadable_secrets_file,
 )
 
@@ -64,32 +63,23 @@ def test_passcode_is_compared_with_compare_digest_on_equal_length_bytes(monkeypa
     assert isinstance(first, bytes) and len(first) == len(second)
 
 
-@pytest.mark.parametrize(("failures", "delay"), [(0, 0), (1, 1), (2, 2), (3, 4), (5, 16), (6, 30), (40, 30)])
-def test_retry_delay_doubles_after_each_wrong_attempt_up_to_thirty_seconds(failures: int, delay: int) -> None:
-    assert retry_delay(failures) == delay
+class Clock:
+    """The throttle's clock, moved by hand (the throttle's own figures are tested in tests/unit/test_throttle.py)."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
-def test_wrong_attempts_in_a_row_make_each_wait_longer() -> None:
-    throttle, now, waits = Throttle(), 100.0, []
-    for _ in range(7):
-        attempt = judge_attempt(WRONG, PASSCODE, throttle, now)
-        assert not attempt.granted and not attempt.too_early
-        waits.append(attempt.wait_left)
-        throttle, now = attempt.throttle, now + attempt.wait_left
-    assert waits == [1, 2, 4, 8, 16, 30, 30]
-
-
-def test_right_passcode_given_too_early_is_refused_unread() -> None:
-    after_wrong = judge_attempt(WRONG, PASSCODE, Throttle(), 100.0).throttle
-    early = judge_attempt(PASSCODE, PASSCODE, after_wrong, 100.5)
-    assert (early.granted, early.too_early, early.wait_left) == (False, True, 0.5)
-    assert early.throttle == after_wrong
-
-
-def test_right_passcode_after_the_wait_unlocks_and_resets_the_throttle() -> None:
-    after_wrong = judge_attempt(WRONG, PASSCODE, Throttle(), 100.0).throttle
-    attempt = judge_attempt(PASSCODE, PASSCODE, after_wrong, 101.0)
-    assert attempt.granted and attempt.throttle == Throttle()
+@pytest.fixture(autouse=True)
+def clock(tmp_path) -> Clock:
+    """A fresh process-wide throttle per test: AppTest runs share this process, and one address."""
+    now = Clock()
+    server_throttle.use_throttle(server_throttle.Throttle(MemoryStore(now), clock=now, state_dir=tmp_path))
+    yield now
+    server_throttle.use_throttle(None)
 
 
 @pytest.mark.parametrize(
@@ -121,12 +111,23 @@ def test_unusable_passcode_is_an_error_not_an_open_door(passcode: object) -> Non
         ("someone@gmail.com", ["analyst@example.org"], ["ministry.example"], False),
         ("someone@gmail.com", [], [], False),
         ("", [], ["example.org"], False),
+        ("x@evil.com@ministry.example", [], ["ministry.example"], False),
+        ("x@evil.com@ministry.example", ["x@evil.com@ministry.example"], [], False),
+        ("@ministry.example", [], ["ministry.example"], False),
+        ("@ministry.example", ["@ministry.example"], [], False),
+        ("host@", [], [""], False),
     ],
 )
 def test_signed_in_email_must_be_on_the_allow_list(
     email: str, emails: list[str], domains: list[str], allowed: bool
 ) -> None:
     assert email_allowed(email, emails, domains) is allowed
+
+
+@pytest.mark.parametrize("verified", [False, None, "true", 1])
+def test_an_email_the_provider_did_not_verify_is_refused(verified: object) -> None:
+    assert email_allowed("host@ministry.example", [], ["ministry.example"], verified) is False
+    assert email_allowed("host@ministry.example", [], ["ministry.example"], True) is True
 
 
 def test_secrets_file_that_exists_but_did_not_load_keeps_the_briefing_closed(tmp_path) -> None:
@@ -259,26 +260,22 @@ def test_shared_link_page_and_query_parameters_survive_the_gate() -> None:
     assert any("evt-0042" in markdown.value for markdown in at.markdown)
 
 
-def test_repeated_wrong_attempts_are_slowed_down(monkeypatch) -> None:
-    now = [1000.0]
-    monkeypatch.setattr(access, "clock", lambda: now[0])
+def test_repeated_wrong_attempts_are_slowed_down(clock: Clock) -> None:
     at = submit(gated(GATED_FIXTURE).run(), WRONG)
-    now[0] += 0.5
+    clock.now += 0.5
     submit(at, PASSCODE)
     assert [warning.value for warning in at.warning] == ["Too many attempts. Wait 1 s, then try again."]
     assert page_content(at) == ["Too many attempts. Wait 1 s, then try again."]
-    now[0] += 1.0
+    clock.now += 1.0
     submit(at, PASSCODE)
     assert [header.value for header in at.header] == ["Overview page"]
 
 
-def test_passcode_is_never_logged_or_kept_in_session_state(caplog, capfd, monkeypatch) -> None:
+def test_passcode_is_never_logged_or_kept_in_session_state(caplog, capfd, clock: Clock) -> None:
     caplog.set_level(logging.DEBUG)
-    now = [1000.0]
-    monkeypatch.setattr(access, "clock", lambda: now[0])
     at = submit(gated(GATED_FIXTURE).run(), WRONG)
     assert PASSCODE_KEY not in at.session_state
-    now[0] += 5
+    clock.now += 5
     submit(at, PASSCODE)
     assert [header.value for header in at.header] == ["Overview page"]
     out, err = capfd.readouterr()
@@ -310,8 +307,17 @@ def test_login_gate_offers_only_sign_in_to_a_viewer_who_is_not_signed_in() -> No
 
 
 def test_login_gate_lets_in_a_signed_in_viewer_on_the_allow_list() -> None:
-    at = login_app({"is_logged_in": True, "email": "analyst@example.org"})
+    at = login_app({"is_logged_in": True, "email": "analyst@example.org", "email_verified": True})
     assert [header.value for header in at.header] == ["Overview page"]
+
+
+@pytest.mark.parametrize(
+    "user", [{"email": "analyst@example.org"}, {"email": "a@x.org@example.org", "email_verified": True}]
+)
+def test_login_gate_refuses_an_unverified_or_malformed_email(user: dict) -> None:
+    at = login_app({"is_logged_in": True, **user})
+    assert [error.value for error in at.error] == ["This account is not on the briefing's list of viewers."]
+    assert not at.header and not at.dataframe
 
 
 def test_login_gate_refuses_a_signed_in_viewer_off_the_allow_list() -> None:

@@ -22,14 +22,16 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#D55E00", "#CC79A7", "#56B4E9", "#009E73", "
         ("client", "showErrorDetails", "none"),
         ("client", "toolbarMode", "viewer"),
         ("browser", "gatherUsageStats", False),
+        ("server", "enableAgentApi", False),
     ],
 )
 def test_hosted_link_default_is_set(section: str, name: str, expected: object) -> None:
     assert CONFIG[section][name] == expected
 
 
-def test_upload_limit_is_at_most_one_megabyte() -> None:
-    assert 0 < CONFIG["server"]["maxUploadSize"] <= 1
+def test_uploads_are_refused_outright() -> None:
+    """The app has no upload widget; 0 makes Streamlit 1.67 answer 413 to any non-empty upload."""
+    assert CONFIG["server"]["maxUploadSize"] == 0
 
 
 def test_chart_palettes_are_okabe_ito_hues_in_category_order_each_3_to_1_on_its_page() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pandas as pd
 import pytest
@@ -67,4 +68,12 @@ def test_csv_bytes_read_back_as_the_same_cells_with_a_byte_order_mark():
 
 
 def test_the_download_name_says_it_is_filtered_and_which_data_it_came_from():
-    assert export_name("events", "ab12cd34") == "events-filtered-ab12cd34.csv"
+    assert (
+        export_name("events", "ab12cd34", token="0f1e2d3c4b5a6978") == "events-filtered-ab12cd34-0f1e2d3c4b5a6978.csv"
+    )
+
+
+def test_the_download_name_carries_a_fresh_random_token_so_its_url_cannot_be_guessed_or_reused():
+    names = {export_name("events", "ab12cd34") for _ in range(50)}
+    assert len(names) == 50
+    assert all(re.fullmatch(r"events-filtered-ab12cd34-[0-9a-f]{16}\.csv", name) for name in names)

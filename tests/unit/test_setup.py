@@ -56,8 +56,9 @@ def test_readme_gives_exactly_the_run_and_the_test_command() -> None:
     assert shell_blocks(README)[:2] == ["./run.sh", "./test.sh"]
 
 
-def test_run_command_serves_the_dashboard_script() -> None:
-    assert run_sh_command() == ["streamlit", "run", "dashboard.py"]
+def test_run_command_serves_the_dashboard_script_on_loopback() -> None:
+    """deploy/serve.py is `streamlit run` without the pre-gate leaks; loopback unless told otherwise."""
+    assert run_sh_command() == ["python", "-m", "deploy.serve", "dashboard.py", "--server.address=127.0.0.1"]
 
 
 def test_ci_calls_the_readme_test_command_and_lints() -> None:
@@ -90,7 +91,7 @@ def test_dockerfile_health_check_asks_streamlit_health_endpoint() -> None:
 def test_dockerfile_starts_the_same_command_as_run_sh() -> None:
     [command] = dockerfile_instructions("CMD")
     words = json.loads(command)
-    assert words[:3] == run_sh_command()
+    assert words[:4] == run_sh_command()[:4]
     assert "--server.address=0.0.0.0" in words
 
 
