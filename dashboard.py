@@ -10,7 +10,7 @@ from streamlit.errors import StreamlitAPIException
 from components.data.schema import CATEGORIES, CONFIDENCES
 from components.state.briefing import Step, briefing_steps, find_step, presenter_view
 from components.state.views import DATE_MAX, DATE_MIN, MAX_TEXT, View, app_base, parse_view, query_pairs, share_link
-from components.ui.access import access_granted
+from components.ui.access import access_granted, load_secrets
 from components.ui.app_state import (
     PAGE_KEY,
     apply_filter_state,
@@ -22,7 +22,9 @@ from components.ui.app_state import (
     raw_params,
     reset_filters,
 )
+from components.ui.follow import follow_off_reason, publish
 from components.ui.presenter_bar import GOTO_KEY, presenter_bar
+from components.ui.screens import SCREEN_PARAMS, full_window, full_window_screen, screen_notices
 
 PAGE_TITLES = {
     "overview": ("Overview", ":material/summarize:"),
@@ -157,17 +159,36 @@ def link_to_this_view(slot, view: View, base: str) -> None:
         st.code(share_link(base or ".", replace(view, step=None)), language=None, wrap_lines=True)
 
 
-st.set_page_config(page_title="Kursk briefing", page_icon=":material/map:", layout="wide")
+def run_full_window(pages: dict[str, st.Page], params: dict[str, list[str]]) -> None:
+    """The audience window or a follower's screen: no sidebar, no navigation, no page; ends the run."""
+    page = st.navigation(list(pages.values()), position="hidden")
+    full_window_screen(full_dataset(), params, app_base(st.context.url, page.url_path))
+    st.stop()
+
+
+def follow_publisher():
+    """How the presenter bar moves followers once the presenter passcode was given; None with follow mode off."""
+    return publish if follow_off_reason(load_secrets()) is None else None
+
+
+st.set_page_config(
+    page_title="Kursk briefing",
+    page_icon=":material/map:",
+    layout="wide",
+    initial_sidebar_state="collapsed" if full_window(raw_params()) else "auto",
+)
 if not access_granted():
     st.stop()
 check_data_files()
 pages = make_pages()
+if full_window(raw_params()):
+    run_full_window(pages, raw_params())
 page = st.navigation(list(pages.values()))
 st.session_state[PAGE_KEY] = next(name for name, p in pages.items() if p.url_path == page.url_path)
 ds = full_dataset()
 params = raw_params()
-link, notices = parse_view(params, ds)
-notices = st.session_state.pop(NOTICES_KEY, []) + notices
+link, notices = parse_view({k: v for k, v in params.items() if k not in SCREEN_PARAMS}, ds)
+notices = st.session_state.pop(NOTICES_KEY, []) + screen_notices(params) + notices
 follow_link(link, params, pages, notices)
 follow_chart_choice(link)
 tidy_url(params, link)
@@ -179,7 +200,7 @@ as_of_banner(view)
 base = app_base(st.context.url, page.url_path)
 step = find_step(briefing_steps(ds), st.session_state.get(APPLIED_STEP_KEY))
 if step is not None and link.step == step.number:
-    presenter_bar(ds, briefing_steps(ds), step, base)
+    presenter_bar(ds, briefing_steps(ds), step, base, follow_publisher(), follow_off_reason(load_secrets()))
 page.run()
 show_notices(notice_slot, notices, params)
 link_to_this_view(link_slot, current_view(), base)
