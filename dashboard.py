@@ -9,7 +9,18 @@ from streamlit.errors import StreamlitAPIException
 
 from components.data.schema import CATEGORIES, CONFIDENCES
 from components.state.briefing import Step, briefing_steps, find_step, presenter_view
-from components.state.views import DATE_MAX, DATE_MIN, MAX_TEXT, View, app_base, parse_view, query_pairs, share_link
+from components.state.registry import (
+    BOUND_PARAMS,
+    DATE_MAX,
+    DATE_MIN,
+    DEFAULT_PAGE,
+    FRAME_WRITTEN,
+    MAX_TEXT,
+    PAGES,
+    UNBOUND,
+    param,
+)
+from components.state.views import View, app_base, parse_view, query_pairs, share_link
 from components.ui.access import access_granted, load_secrets
 from components.ui.app_state import (
     PAGE_KEY,
@@ -18,46 +29,37 @@ from components.ui.app_state import (
     claimant_options,
     current_view,
     full_dataset,
-    page_script,
     raw_params,
     reset_filters,
 )
 from components.ui.follow import follow_off_reason, publish
 from components.ui.presenter_bar import GOTO_KEY, presenter_bar
-from components.ui.screens import SCREEN_PARAMS, full_window, full_window_screen, screen_notices
+from components.ui.screens import full_window, full_window_screen
 
-PAGE_TITLES = {
-    "overview": ("Overview", ":material/summarize:"),
-    "timeline": ("Timeline", ":material/timeline:"),
-    "forces": ("Forces and casualties", ":material/groups:"),
-    "map": ("Map", ":material/map:"),
-    "sources": ("Sources and data quality", ":material/fact_check:"),
-    "presenter": ("Presenter mode", ":material/co_present:"),
-}
-# Parameters no widget is bound to: the frame can always pass them along when it switches pages.
-UNBOUND = ("event", "place", "data", "step")
 NOTICES_KEY = "_link_notices"
 APPLIED_STEP_KEY = "_applied_step"
+CHOICE_KEY = "_chart_choice"  # the frame-written widgets' last values, kept while another page shows
 
 
 def make_pages() -> dict[str, st.Page]:
-    """One st.Page per page; the url path equals the `page` parameter's value."""
+    """One st.Page per registered page; the url path equals the `page` parameter's value."""
     return {
-        name: st.Page(page_script(name), title=title, icon=icon, url_path=name, default=name == "overview")
-        for name, (title, icon) in PAGE_TITLES.items()
+        p.name: st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path, default=p.default) for p in PAGES
     }
 
 
 def open_view(view: View, pages: dict[str, st.Page], notices: list[str]) -> None:
     """Show a view on its page: filters and chart choice go to the widgets, the rest to the URL."""
     apply_filter_state(view.filters)
-    for key in ("force", "metric"):
-        if getattr(view, key):
-            st.session_state[key] = getattr(view, key)
+    for name in FRAME_WRITTEN:
+        value, key = view.get(name), param(name).widget
+        if value:
+            st.session_state[key] = value
         else:
             st.session_state.pop(key, None)
+            st.session_state.get(CHOICE_KEY, {}).pop(key, None)
     st.session_state[NOTICES_KEY] = notices
-    pairs = query_pairs(replace(view, page="overview"))
+    pairs = query_pairs(replace(view, page=DEFAULT_PAGE))
     try:  # the first run of a session has no bound widgets yet: the URL can carry everything
         st.switch_page(pages[view.page], query_params=pairs)
     except StreamlitAPIException:  # later, bound parameters follow the widgets' state set above
@@ -87,18 +89,35 @@ def follow_link(view: View, params: dict[str, list[str]], pages: dict[str, st.Pa
 
 
 def follow_chart_choice(view: View) -> None:
-    """A link's force and metric go to the forces chart's widgets (their URL values are the labels)."""
-    for key in ("force", "metric"):
-        value = getattr(view, key)
+    """A link's force and metric (ids) go to the forces chart's widgets; else their last values come back."""
+    memo = st.session_state.setdefault(CHOICE_KEY, {})
+    for name in FRAME_WRITTEN:
+        key, value = param(name).widget, view.get(name)
         if value is not None and st.session_state.get(key) != value:
             st.session_state[key] = value
+        elif key not in st.session_state and key in memo:
+            st.session_state[key] = memo[key]
+
+
+def write_chart_choice(page_name: str) -> None:
+    """After the page ran: the frame-written widgets' ids go into the URL (radios would write their labels)."""
+    memo = st.session_state.setdefault(CHOICE_KEY, {})
+    for name in FRAME_WRITTEN:
+        p = param(name)
+        value = st.session_state.get(p.widget)
+        if value not in p.choices:
+            continue
+        memo[p.widget] = value
+        shown = st.query_params.get(name)
+        if page_name == "forces" and shown != value and (shown is not None or value != p.choices[0]):
+            st.query_params[name] = p.write(value)
 
 
 def tidy_url(params: dict[str, list[str]], view: View) -> None:
     """Drop handled or rejected parameters no widget owns, so the address bar shows the view as it is."""
     keep = {"event": view.event, "place": view.place, "step": view.step}
     for key in params:
-        if key in ("force", "metric") or key in ("from", "to", "cat", "claimant", "conf", "q", "asof"):
+        if key in BOUND_PARAMS or key in FRAME_WRITTEN:
             continue
         if key in keep and keep[key] is not None:
             continue
@@ -108,22 +127,11 @@ def tidy_url(params: dict[str, list[str]], view: View) -> None:
             pass
 
 
-def taken_by_a_widget(notice: str, params: dict[str, list[str]]) -> bool:
-    """True when a page's bound widget accepted the value the link reader did not know (e.g. a label).
-
-    Streamlit drops a bound parameter it cannot use and keeps one it took; the forces chart's radios write
-    their labels (`force=Russian forces`) into the URL, which are theirs to read.
-    """
-    key = getattr(notice, "key", None)
-    return key in ("force", "metric") and st.query_params.get_all(key) == params.get(key)
-
-
-def show_notices(slot, notices: list[str], params: dict[str, list[str]]) -> None:
+def show_notices(slot, notices: list[str]) -> None:
     """One short line per ignored or corrected link parameter (notices never echo markup)."""
     with slot:
         for notice in dict.fromkeys(notices):
-            if not taken_by_a_widget(notice, params):
-                st.caption(f":material/info: {notice}")
+            st.caption(f":material/info: {notice}")
 
 
 def sidebar_filters() -> None:
@@ -171,24 +179,25 @@ def follow_publisher():
     return publish if follow_off_reason(load_secrets()) is None else None
 
 
+alone = full_window(raw_params())  # the audience window or a follower: no sidebar at all
 st.set_page_config(
     page_title="Kursk briefing",
     page_icon=":material/map:",
     layout="wide",
-    initial_sidebar_state="collapsed" if full_window(raw_params()) else "auto",
+    initial_sidebar_state="collapsed" if alone else "auto",
 )
 if not access_granted():
     st.stop()
 check_data_files()
 pages = make_pages()
-if full_window(raw_params()):
+if alone:
     run_full_window(pages, raw_params())
 page = st.navigation(list(pages.values()))
 st.session_state[PAGE_KEY] = next(name for name, p in pages.items() if p.url_path == page.url_path)
 ds = full_dataset()
 params = raw_params()
-link, notices = parse_view({k: v for k, v in params.items() if k not in SCREEN_PARAMS}, ds)
-notices = st.session_state.pop(NOTICES_KEY, []) + screen_notices(params) + notices
+link, notices = parse_view(params, ds)
+notices = st.session_state.pop(NOTICES_KEY, []) + notices
 follow_link(link, params, pages, notices)
 follow_chart_choice(link)
 tidy_url(params, link)
@@ -202,5 +211,6 @@ step = find_step(briefing_steps(ds), st.session_state.get(APPLIED_STEP_KEY))
 if step is not None and link.step == step.number:
     presenter_bar(ds, briefing_steps(ds), step, base, follow_publisher(), follow_off_reason(load_secrets()))
 page.run()
-show_notices(notice_slot, notices, params)
+show_notices(notice_slot, notices)
+write_chart_choice(st.session_state[PAGE_KEY])
 link_to_this_view(link_slot, current_view(), base)

@@ -1,43 +1,57 @@
 #!/usr/bin/env bash
-# Run the whole test suite, browser and proxy tests included. Extra arguments go to pytest,
-# e.g. ./test.sh tests/test_access.py -x
-# Installs what the tests need first: the test requirements into .venv, a headless Chromium
-# (Debian's package when root with apt, else Playwright's download) and nginx (Debian's package).
+# Run the test suite. With no arguments: every tier (unit, app, browser, proxy), on both cores.
+# Extra arguments go to pytest, e.g.
+#   ./test.sh tests/unit          # the fast loop (also: ./test.sh -m unit); likewise app, browser, proxy
+#   ./test.sh tests/app/test_access.py -x
+# Installs what the tests need first, each step skipped when already done: the Python requirements into
+# .venv; as root on Debian the system packages (chromium, nginx, redis-server, poppler-utils,
+# fonts-dejavu-core, and node/npm if missing); `npm install` of package.json (axe-core) into node_modules/.
+# TEST_WORKERS=N sets pytest-xdist's worker count (default 2; 0 runs in one process).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 source scripts/venv.sh
+
+SYSTEM_PACKAGES=(chromium nginx redis-server poppler-utils fonts-dejavu-core)
 
 can_apt() {
   [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null
 }
 
-have_nginx() {
-  command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]]
+have_command() {
+  command -v "$1" >/dev/null || [[ -x /usr/sbin/$1 || -x /usr/bin/$1 ]]
 }
 
-apt_install() {
-  echo "Installing Debian packages: $* ..." >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+# The command that shows a Debian package is present (package name -> what to look for).
+have_package() {
+  case $1 in
+    chromium) [[ -x /usr/bin/chromium ]] ;;
+    poppler-utils) have_command pdftoppm ;;
+    fonts-dejavu-core) [[ -d /usr/share/fonts/truetype/dejavu ]] ;;
+    nodejs) have_command node ;;
+    *) have_command "$1" ;;
+  esac
 }
 
 install_system_packages() {
-  local missing=()
-  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
-  have_nginx || missing+=(nginx)
-  if [[ ${#missing[@]} -gt 0 ]] && can_apt; then
-    apt_install "${missing[@]}" || echo "test.sh: apt-get could not install ${missing[*]}" >&2
+  local missing=() package
+  for package in "${SYSTEM_PACKAGES[@]}" nodejs npm; do
+    have_package "$package" || missing+=("$package")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return
+  if ! can_apt; then
+    echo "test.sh: missing ${missing[*]}; as root on Debian: apt-get install ${missing[*]}" >&2
+    return
   fi
+  echo "Installing Debian packages: ${missing[*]} ..." >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+    echo "test.sh: apt-get could not install ${missing[*]}" >&2
 }
 
 ensure_chromium() {
-  if [[ -x /usr/bin/chromium ]]; then
-    return
-  fi
+  [[ -x /usr/bin/chromium ]] && return
   echo "No Debian chromium; trying Playwright's own download ..." >&2
-  if .venv/bin/python -m playwright install chromium; then
-    return
-  fi
+  .venv/bin/python -m playwright install chromium && return
   cat >&2 <<'MSG'
 test.sh: no headless Chromium for the browser tests.
 Get one of:
@@ -48,12 +62,32 @@ MSG
   exit 1
 }
 
+# node_modules/ follows package.json: installed again only when package.json changes.
+install_node_modules() {
+  local stamp=node_modules/.installed-package.json.sha256 wanted
+  wanted=$(sha256sum package.json | cut -d' ' -f1)
+  [[ -f $stamp && $(cat "$stamp") == "$wanted" ]] && return
+  if ! have_command npm; then
+    echo "test.sh: no npm (Debian: apt-get install npm); the accessibility tests need node_modules/axe-core." >&2
+    return
+  fi
+  echo "Installing package.json into node_modules ..." >&2
+  npm install --no-audit --no-fund --silent >/dev/null
+  echo "$wanted" >"$stamp"
+}
+
 make_venv
 install_requirements requirements.txt
 install_requirements requirements-test.txt
 install_system_packages
 ensure_chromium
-have_nginx || echo "test.sh: no nginx (Debian: apt-get install nginx); the proxy tests need it." >&2
+install_node_modules
 echo "test.sh: setup took ${SECONDS}s; running pytest" >&2
+
+workers=(-n "${TEST_WORKERS:-2}" --dist loadfile)
+for arg in "$@"; do
+  [[ $arg == -n || $arg == -n* || $arg == --numprocesses* ]] && workers=()
+done
+[[ ${TEST_WORKERS:-2} == 0 ]] && workers=()
 # pytest's own exit code is the result: 1 for failures, 5 when no test was collected.
-exec .venv/bin/python -m pytest --durations=10 "$@"
+exec .venv/bin/python -m pytest --durations=10 "${workers[@]}" "$@"

@@ -18,8 +18,7 @@ from components.present.forces import (
     seed_estimate_ids,
     unplotted_estimates,
 )
-from components.state.filters import Filters
-from components.ui.app_state import current_view, filtered_dataset
+from components.ui.app_state import current_view, dataset_key, filtered_dataset
 from components.ui.details import problems_notice
 
 METRIC_LABELS = {
@@ -35,7 +34,7 @@ TABLE_COLUMNS = {
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def forces_view(
-    _ds: Dataset, fingerprint: str, filters: Filters, force: str, metric: str
+    _ds: Dataset, key: str, force: str, metric: str
 ) -> tuple[go.Figure, pd.DataFrame, pd.DataFrame, str | None, str]:
     """Chart, table, no-number claims, density note and alt text for one dataset, filters, force and metrics.
 
@@ -65,16 +64,16 @@ view = current_view()
 st.header("Forces and casualties", anchor=False)
 problems_notice(ds, "estimates.csv", "sources.csv")
 choice, metric_choice = st.columns([1, 2])
-force = choice.radio("Force", FORCES, format_func=FORCE_NAMES.get, key="force", bind="query-params", horizontal=True)
+force = choice.radio("Force", FORCES, format_func=FORCE_NAMES.get, key="force", horizontal=True)
 metric = metric_choice.radio(
-    "Figures", tuple(METRIC_LABELS), format_func=METRIC_LABELS.get, key="metric", bind="query-params", horizontal=True
+    "Figures", tuple(METRIC_LABELS), format_func=METRIC_LABELS.get, key="metric", horizontal=True
 )
 st.caption(
     "Each claim is its own mark, one colour per claimant; marker shape = metric. A vertical bar is a range, "
     'an arrow with ≥ an open-ended claim ("over 3,000"); hollow markers and dashed bars are support or '
     "planned troops. Claims made on the same day stand side by side. ★ marks the seed article's headline claims."
 )
-figure, table, vague, note, alt = forces_view(ds, ds.fingerprint, view.filters, force, metric)
+figure, table, vague, note, alt = forces_view(ds, dataset_key(), force, metric)
 if table.empty:
     st.info("No estimates for this force and these figures match the current filters.")
 else:

@@ -17,8 +17,7 @@ from components.present.places import (
     places_table,
     selected_location_id,
 )
-from components.state.filters import Filters
-from components.ui.app_state import current_view, filtered_dataset
+from components.ui.app_state import current_view, dataset_key, filtered_dataset
 from components.ui.details import (
     event_detail,
     event_detail_panel,
@@ -37,22 +36,20 @@ ELSEWHERE_COLUMNS = {
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def map_tables(_ds: Dataset, fingerprint: str, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def map_tables(_ds: Dataset, key: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Places with their events, events listed elsewhere, the places table: once per data and filters, shared."""
     summary = place_summaries(_ds.locations, _ds.events, _ds.geo)
     return summary, elsewhere_events(_ds.locations, _ds.events, _ds.geo), places_table(summary, _ds.locations)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def map_deck(
-    _ds: Dataset, fingerprint: str, filters: Filters, ringed: str | None, basemap: bool
-) -> tuple[CompactDeck, str | None, str]:
+def map_deck(_ds: Dataset, key: str, ringed: str | None, basemap: bool) -> tuple[CompactDeck, str | None, str]:
     """The deck (its JSON written once), the merge note and the alt text: shared read-only by every session.
 
     `ringed` is a place opened by a link (ringed and centred); a place clicked on the map leaves the deck
     as it was, so a click reuses the cached deck and Streamlit re-sends only a reference to it.
     """
-    summary, away, _ = map_tables(_ds, fingerprint, filters)
+    summary, away, _ = map_tables(_ds, key)
     deck = places_deck(_ds.locations, _ds.events, _ds.geo, selected=ringed, basemap=basemap, summary=summary)
     deck.to_json()
     return deck, map_note(summary), map_alt(summary, len(away))
@@ -60,7 +57,7 @@ def map_deck(
 
 ds = filtered_dataset()
 view = current_view()
-summary, away, table = map_tables(ds, ds.fingerprint, view.filters)
+summary, away, table = map_tables(ds, dataset_key())
 
 st.header("Map", anchor=False)
 problems_notice(ds, "locations.csv", "events.csv")
@@ -69,7 +66,7 @@ place = follow_selection("place", clicked, view.place)
 map_column, side_column = st.columns([3, 2], gap="medium")
 with map_column:
     basemap = st.toggle("Online basemap (needs internet)", key="basemap")
-    deck, note, alt = map_deck(ds, ds.fingerprint, view.filters, place if clicked is None else None, basemap)
+    deck, note, alt = map_deck(ds, dataset_key(), place if clicked is None else None, basemap)
     if note:
         st.info(note)
     st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=520, alt=alt)

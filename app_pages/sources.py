@@ -10,8 +10,7 @@ import streamlit as st
 from components.data.dataset import Dataset
 from components.present.export import EXPORTED_TABLES, csv_bytes, export_name
 from components.present.ledger import ledger, problems_table
-from components.state.filters import Filters
-from components.ui.app_state import current_view, filtered_dataset, full_dataset
+from components.ui.app_state import dataset_key, filtered_dataset, full_dataset
 
 LAZY_ROWS = 1000  # longer tables load as the reader scrolls, so the page stays small on the wire
 LEDGER_COLUMNS = {
@@ -24,17 +23,16 @@ LEDGER_COLUMNS = {
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def cached_ledger(_ds: Dataset, fingerprint: str, filters: Filters) -> pd.DataFrame:
+def cached_ledger(_ds: Dataset, key: str) -> pd.DataFrame:
     """The ledger for one dataset and filter state."""
     return ledger(_ds)
 
 
 ds = filtered_dataset()
-view = current_view()
 st.header("Sources and data quality", anchor=False)
 st.subheader(f"Sources ({len(ds.sources)})", anchor=False)
 st.caption("Every source with the date it was published or said, and the events, estimates and quotes it supports.")
-ledger_rows = cached_ledger(ds, ds.fingerprint, view.filters)
+ledger_rows = cached_ledger(ds, dataset_key())
 lazy = len(ledger_rows) > LAZY_ROWS  # a long ledger loads as the reader scrolls: all rows, none dropped
 if lazy:
     st.caption(f"{len(ledger_rows):,} sources, loaded as you scroll; the CSV download below has them all.")

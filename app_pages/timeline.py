@@ -7,13 +7,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.present.timeline import binning_note, selected_event_id, timeline_alt, timeline_figure
-from components.state.filters import Filters
-from components.ui.app_state import current_view, filtered_dataset
+from components.ui.app_state import current_view, dataset_key, filtered_dataset
 from components.ui.details import event_detail, event_detail_panel, follow_selection, problems_notice
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def cached_figure(_events: pd.DataFrame, fingerprint: str, filters: Filters) -> tuple[go.Figure, str | None, str]:
+def cached_figure(_events: pd.DataFrame, key: str) -> tuple[go.Figure, str | None, str]:
     """Figure, binning note and alt text for one dataset and filter state: built once, shared read-only."""
     return timeline_figure(_events), binning_note(_events), timeline_alt(_events)
 
@@ -35,7 +34,7 @@ with chart_column:
         st.info("No events match the current filters. Widen the date range or reset the filters in the sidebar.")
         chosen = None
     else:
-        figure, note, alt = cached_figure(events, ds.fingerprint, view.filters)
+        figure, note, alt = cached_figure(events, dataset_key())
         if note:
             st.info(note)
         state = st.plotly_chart(

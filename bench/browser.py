@@ -1,8 +1,9 @@
 """Timing pages in headless Chromium: from navigation, a filter change or a map click until the charts are drawn.
 
 "Drawn" means: the app is connected and idle (no script running, no running indicator), at least one WebSocket
-frame arrived since the action, and every plotly chart, pydeck chart and dataframe the page sends is on screen
-(plotly has drawn its SVG, deck.gl and the data grid their canvases).
+frame arrived since the action, and every plotly chart, pydeck chart and dataframe the page sends is on screen:
+plotly has drawn its SVG, the data grid its canvas, and each deck.gl map has pixels other than its background
+(`tooling.chromium.MAP_DRAWN`; a canvas that merely exists may still be blank).
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from playwright.sync_api import Browser, Locator, Page, Playwright, sync_playwri
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"]
-VIEWPORT = {"width": 1280, "height": 800}
+from tooling import chromium
+
+VIEWPORT = chromium.DESKTOP
 COUNT_FRAMES = """(() => {
   window.__benchFrames = 0;
   const Native = window.WebSocket;
@@ -27,6 +28,7 @@ COUNT_FRAMES = """(() => {
   };
 })();"""
 DRAWN = """([want, since]) => {
+  const mapDrawn = @@MAP@@;
   const app = document.querySelector("[data-testid=stApp]");
   if (!app || app.dataset.testScriptState !== "notRunning") return false;
   if (app.dataset.testConnectionState !== "CONNECTED") return false;
@@ -35,9 +37,9 @@ DRAWN = """([want, since]) => {
   if ((window.__benchFrames || 0) <= since) return false;
   const having = (outer, inner) => [...document.querySelectorAll(outer)].filter(e => e.querySelector(inner)).length;
   return having("[data-testid=stPlotlyChart]", ".main-svg") >= want.plotly
-    && having("[data-testid=stDeckGlJsonChart]", "canvas") >= want.deck
-    && document.querySelectorAll("[data-testid=stDataFrame] canvas, [data-testid=stTable] table").length >= want.frames;
-}"""
+    && document.querySelectorAll("[data-testid=stDataFrame] canvas, [data-testid=stTable] table").length >= want.frames
+    && mapDrawn(want.deck);
+}""".replace("@@MAP@@", chromium.MAP_DRAWN)
 
 
 @dataclass
@@ -53,9 +55,9 @@ class Want:
 
 
 def launch() -> tuple[Playwright, Browser]:
-    """Debian's headless Chromium."""
+    """The toolbox's headless Chromium (its flags draw the map)."""
     playwright = sync_playwright().start()
-    return playwright, playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+    return playwright, chromium.launch(playwright)
 
 
 def new_tab(browser: Browser) -> Page:

@@ -22,7 +22,9 @@ import streamlit as st
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-PAGES = ("overview", "timeline", "forces", "map", "sources", "presenter")
+from components.state.registry import PAGE_NAMES
+
+PAGES = PAGE_NAMES
 
 
 def floor_dir() -> Path:

@@ -19,14 +19,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bench.protocol import Session, choice_state, deck_click_state, find_widget, pickable_objects
-from bench.run import FILTER_KEY, data_folder, deck_widget
-from bench.servers import ROOT, free_port, start_dashboard
+from bench.run import FILTER_KEY, MAX_TABLE_MB, data_folder, deck_widget
+from components.state.registry import PAGE_NAMES
+from tooling.protocol import Session, choice_state, deck_click_state, find_widget, pickable_objects
+from tooling.servers import ROOT, start_app
 
 PROFILES = ROOT / "bench" / "work" / "profiles"
 # py-spy names files relative to sys.path: components/x.py, dashboard.py, and the pages by their bare names.
-PROJECT = ("components/", "(dashboard.py", *(f"({page}.py" for page in ("overview", "timeline", "forces", "map")))
-PROJECT += ("(sources.py", "(presenter.py")
+PROJECT = ("components/", "(dashboard.py", *(f"({page}.py" for page in PAGE_NAMES))
 
 
 async def exercise(url: str, page: str, runs: int, mode: str) -> list[float]:
@@ -97,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     PROFILES.mkdir(parents=True, exist_ok=True)
     out = PROFILES / f"{args.size}-{args.page or 'overview'}-{args.mode}.txt"
-    server = start_dashboard(data_folder(args.size), PROFILES / "server", free_port())
+    env = {"BRIEFING_MAX_TABLE_MB": MAX_TABLE_MB}
+    server = start_app(PROFILES / "server", data_dir=data_folder(args.size), env=env)
     try:
         asyncio.run(exercise(server.url, args.page, 1, "first"))
         spy = record(server.process.pid, out)

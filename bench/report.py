@@ -13,9 +13,9 @@ import streamlit
 from plotly.subplots import make_subplots
 
 from bench import browser
+from components.state.registry import PAGES
 
-PAGE_NAMES = {"": "overview", "timeline": "timeline", "forces": "forces", "map": "map", "sources": "sources"}
-PAGE_NAMES["presenter"] = "presenter"
+PAGE_NAMES = {p.path: p.name for p in PAGES}  # a result's page path -> the page it measures
 TARGETS = {  # issue 6's targets; see docs/benchmark.md
     "curated_interaction_s": 0.3,  # curated: filter change / map click → updated panel drawn
     "curated_first_paint_ratio": 1.3,  # curated: navigation → charts drawn, as a multiple of the floor's

@@ -25,8 +25,9 @@ from pathlib import Path
 
 from bench import browser, report
 from bench.generate import WORK, generate
-from bench.protocol import (
-    Run,
+from components.state.registry import PAGE_PATHS
+from tooling.protocol import (
+    RunResult,
     Session,
     choice_state,
     deck_click_state,
@@ -35,9 +36,12 @@ from bench.protocol import (
     object_position,
     pickable_objects,
 )
-from bench.servers import MAX_TABLE_MB, ROOT, Server, free_port, start_dashboard, start_floor
+from tooling.servers import ROOT, Server, start_app
 
-PAGES = ("", "timeline", "forces", "map", "sources", "presenter")
+PAGES = PAGE_PATHS
+# 100,000 events make a 27 MB events.csv: over the default 20 MB table limit, so the benchmark raises it.
+MAX_TABLE_MB = "128"
+FLOOR_APP = ROOT / "bench" / "floor_app.py"
 RESULTS = ROOT / "bench" / "results"
 RUN_TIMEOUT_S = 300.0
 FILTER_KEY = "cat"
@@ -115,12 +119,12 @@ def want_of(kinds: dict[str, int]) -> browser.Want:
     )
 
 
-async def timed(session: Session, page: str, widgets: list | None = None) -> Run:
+async def timed(session: Session, page: str, widgets: list | None = None) -> RunResult:
     """One run with a time limit."""
     return await asyncio.wait_for(session.run(page, widgets=widgets), RUN_TIMEOUT_S)
 
 
-def deck_widget(run: Run) -> tuple[str, str] | None:
+def deck_widget(run: RunResult) -> tuple[str, str] | None:
     """(widget id, spec) of the first pydeck chart with selections enabled."""
     for chart in run.charts:
         if chart.WhichOneof("type") == "deck_gl_json_chart" and element_id(chart):
@@ -128,7 +132,7 @@ def deck_widget(run: Run) -> tuple[str, str] | None:
     return None
 
 
-async def click_map(session: Session, page: str, run: Run, rep: int, result: PageResult) -> None:
+async def click_map(session: Session, page: str, run: RunResult, rep: int, result: PageResult) -> None:
     """Send the selection of a click on the rep-th pickable place and time the rerun."""
     found = deck_widget(run)
     objects = pickable_objects(found[1]) if found else []
@@ -141,7 +145,7 @@ async def click_map(session: Session, page: str, run: Run, rep: int, result: Pag
     result.exceptions += clicked.exceptions
 
 
-async def measure_page(url: str, page: str, rep: int, result: PageResult) -> Run:
+async def measure_page(url: str, page: str, rep: int, result: PageResult) -> RunResult:
     """A first run of the page in a new session, then a filter change (and a map click) in that session."""
     session = await Session.open(url)
     try:
@@ -163,7 +167,7 @@ async def measure_page(url: str, page: str, rep: int, result: PageResult) -> Run
         await session.close()
 
 
-async def measure_server(url: str, reps: int) -> tuple[float, dict[str, PageResult], dict[str, Run]]:
+async def measure_server(url: str, reps: int) -> tuple[float, dict[str, PageResult], dict[str, RunResult]]:
     """Cold first run, then every page `reps` times; returns the first run of each page too."""
     session = await Session.open(url)
     cold = (await timed(session, "")).seconds
@@ -191,7 +195,7 @@ async def memory(server: Server) -> dict[str, float]:
     return {"rss_1_mb": one, "rss_10_mb": ten, "mb_per_extra_session": (ten - one) / 9}
 
 
-def record_floor(firsts: dict[str, Run], folder: Path) -> None:
+def record_floor(firsts: dict[str, RunResult], folder: Path) -> None:
     """Write what each page's first run sent (its deltas and page config), for the floor app to replay."""
     folder.mkdir(parents=True, exist_ok=True)
     for page, run in firsts.items():
@@ -256,13 +260,13 @@ def run_dataset(name: str, plan: Plan) -> dict:
     work = WORK / "runs" / name
     timeout_s = 60.0 if name in ("curated", "1000", "10000") else 240.0
     started = time.perf_counter()
-    dashboard = start_dashboard(folder, work, free_port(), plan.script)
+    dashboard = start_app(work, data_dir=folder, env={"BRIEFING_MAX_TABLE_MB": MAX_TABLE_MB}, script=plan.script)
     try:
         app = measure(dashboard, plan, timeout_s, floor=False)
     finally:
         dashboard.stop()
     record_floor(app.pop("firsts"), work / "floor")
-    floor_server = start_floor(work / "floor", work, free_port())
+    floor_server = start_app(work, env={"BENCH_FLOOR_DIR": str(work / "floor")}, script=FLOOR_APP)
     try:
         floor = measure(floor_server, plan, timeout_s, floor=True)
         floor.pop("firsts")

@@ -6,10 +6,11 @@ import random
 import time
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
-FINISHED = "[data-testid='stApp'][data-test-script-state='notRunning'][data-test-connection-state='CONNECTED']"
-PAGES = ("", "timeline", "forces", "map", "sources")
+from components.state.registry import AUDIENCE_PATHS
+from tooling import chromium
+
+FINISHED = chromium.FINISHED
+PAGES = AUDIENCE_PATHS
 TIMEOUT_MS = 60_000
 
 
@@ -22,6 +23,9 @@ def load_time(tab, url: str) -> float:
     tab.wait_for_selector("[data-testid='stApp'] [data-stale='true']", state="detached", timeout=TIMEOUT_MS)
     tab.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)  # lazily loaded widget code has arrived
     tab.wait_for_selector("[data-testid='stSkeleton']", state="detached", timeout=TIMEOUT_MS)
+    maps = tab.locator("[data-testid='stDeckGlJsonChart']").count()
+    if maps:
+        chromium.wait_for_map(tab, maps, TIMEOUT_MS)  # a canvas that exists may not be drawn yet
     return time.perf_counter() - started
 
 
@@ -33,8 +37,8 @@ def browse(base_url: str, seconds: float, tabs: int, shots: Path, seed: int = 7)
     samples: list[dict] = []
     deadline = time.monotonic() + seconds
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        pages = [browser.new_context(viewport={"width": 1280, "height": 800}).new_page() for _ in range(tabs)]
+        browser = chromium.launch(playwright)
+        pages = [browser.new_context(viewport=chromium.DESKTOP).new_page() for _ in range(tabs)]
         while time.monotonic() < deadline:
             for number, tab in enumerate(pages):
                 path = rng.choice(PAGES)

@@ -25,10 +25,10 @@ from pathlib import Path
 import psutil
 
 from loadtest.browsers import browse
-from loadtest.client import Session
 from loadtest.report import markdown, percentile, summarise
-from loadtest.servers import Stack, free_port
 from loadtest.viewers import FAILURES, PAGES, Recorder, Viewer, change_filter, run_error
+from tooling.protocol import Session
+from tooling.servers import Stack, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 from websockets.exceptions import WebSocketException
 
-from loadtest.client import ProtocolError, RunResult, Session
+from components.state.registry import PAGE_PATHS
+from tooling.protocol import ProtocolError, RunResult, Session
 
-PAGES = ("", "timeline", "forces", "map", "sources", "presenter")
+PAGES = PAGE_PATHS
 SEARCH_WORDS = ("Kursk", "troops", "casualties", "Kim", "Sudzha", "")
 ACTIONS = ("page", "filter", "filter", "map", "reload")
 FAILURES = (ProtocolError, WebSocketException, OSError, asyncio.TimeoutError, EOFError)

@@ -6,68 +6,36 @@
 from __future__ import annotations
 
 import argparse
-import os
-import signal
-import subprocess
-import time
-import urllib.request
+import sys
+import tempfile
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
-
 ROOT = Path(__file__).resolve().parent.parent
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
+sys.path.insert(0, str(ROOT))  # run as a script: the toolbox lives at the top level
+
+from tooling import chromium  # noqa: E402
+from tooling.servers import start_app  # noqa: E402
+
 PLOTLY = "[data-testid='stPlotlyChart'] .main-svg"
-DECK = "[data-testid='stDeckGlJsonChart'] canvas"
-# (file name, url path, viewport, the chart the page must have drawn before the shot)
+MAP = "map"
+# (file name, url path, viewport, what the page must have drawn before the shot)
 SHOTS = [
-    ("overview", "/", DESKTOP, None),
-    ("timeline", "/timeline", DESKTOP, PLOTLY),
-    ("forces", "/forces", DESKTOP, PLOTLY),
-    ("map", "/map", DESKTOP, DECK),
-    ("sources", "/sources", DESKTOP, None),
-    ("presenter", "/presenter", DESKTOP, None),
-    ("overview-phone", "/", PHONE, None),
-]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--use-angle=swiftshader",  # deck.gl needs WebGL; --disable-gpu leaves the map blank
-    "--enable-unsafe-swiftshader",
-    "--disable-quic",
-    "--no-first-run",
+    ("overview", "/", chromium.DESKTOP, None),
+    ("timeline", "/timeline", chromium.DESKTOP, PLOTLY),
+    ("forces", "/forces", chromium.DESKTOP, PLOTLY),
+    ("map", "/map", chromium.DESKTOP, MAP),
+    ("sources", "/sources", chromium.DESKTOP, None),
+    ("presenter", "/presenter", chromium.DESKTOP, None),
+    ("overview-phone", "/", chromium.PHONE, None),
 ]
 
 
-def start_app(port: int) -> subprocess.Popen:
-    """Start `run.sh` on loopback and wait until its health check answers ok."""
-    process = subprocess.Popen(
-        ["bash", "run.sh", f"--server.port={port}", "--server.address=127.0.0.1"],
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                if r.read() == b"ok":
-                    return process
-        except OSError:
-            time.sleep(0.5)
-    os.killpg(process.pid, signal.SIGTERM)
-    raise SystemExit("the app did not start; see the output above")
-
-
-def wait_until_drawn(page: Page, chart: str | None) -> None:
-    """Wait for the script run to finish and for the page's chart, if it has one, to be drawn."""
-    page.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='notRunning']",
-        state="attached",
-        timeout=60_000,
-    )
-    if chart:
+def wait_until_drawn(page, chart: str | None) -> None:
+    """Wait for the script run to finish and for the page's chart or map, if it has one, to be drawn."""
+    chromium.wait_for_app(page, 60_000)
+    if chart == MAP:
+        chromium.wait_for_map(page, timeout_ms=60_000)
+    elif chart:
         page.locator(chart).first.wait_for(state="visible", timeout=60_000)
     # Charts animate in and fonts settle; a still frame needs a moment more.
     page.wait_for_timeout(2000)
@@ -77,9 +45,7 @@ def take(base_url: str, out: Path) -> list[Path]:
     """Open every page of SHOTS in headless Chromium and save one PNG per page."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    with sync_playwright() as playwright:
-        executable = str(CHROMIUM) if CHROMIUM.exists() else None
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with chromium.chromium() as browser:
         for name, path, viewport, chart in SHOTS:
             page = browser.new_page(viewport=viewport)
             page.goto(base_url + path)
@@ -88,7 +54,6 @@ def take(base_url: str, out: Path) -> list[Path]:
             page.screenshot(path=target)
             written.append(target)
             page.close()
-        browser.close()
     return written
 
 
@@ -98,13 +63,12 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8601)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
-    process = start_app(args.port)
+    server = start_app(Path(tempfile.mkdtemp(prefix="screenshots-")), port=args.port)
     try:
-        for target in take(f"http://127.0.0.1:{args.port}", args.out):
+        for target in take(server.url, args.out):
             print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=15)
+        server.stop()
 
 
 if __name__ == "__main__":

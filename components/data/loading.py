@@ -8,7 +8,6 @@ import io
 import json
 import os
 import re
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +16,6 @@ import pandas as pd
 from components.data.dataset import Dataset, Problem
 from components.data.schema import SCHEMAS, TableSchema
 from components.data.validation import validate_tables
-from components.state.briefing import step_problems
 
 DEFAULT_MAX_TABLE_MB = 20.0
 # A plain file name inside documents/: no folders, no parent references, not absurdly long.
@@ -182,7 +180,10 @@ def read_geo(folder: Path) -> tuple[dict, list[Problem]]:
 
 
 def load_dataset(folder: Path | str | None = None) -> Dataset:
-    """Read, validate and type every table of a folder; a broken table never stops the others."""
+    """Read, validate and type every table of a folder; a broken table never stops the others.
+
+    The briefing steps' views are checked one layer up (`components.state.briefing.load_briefing`).
+    """
     folder = Path(folder) if folder is not None else default_data_dir()
     raw_tables, problems, digest = {}, [], hashlib.sha256()
     for name, schema in SCHEMAS.items():
@@ -197,7 +198,7 @@ def load_dataset(folder: Path | str | None = None) -> Dataset:
     for name in sorted(documents):
         digest.update(name.encode() + b"\0" + documents[name].encode() + b"\0")
     tables, validation_problems = validate_tables(raw_tables, documents)
-    dataset = Dataset(
+    return Dataset(
         tables=tables,
         problems=tuple(problems + document_problems + geo_problems + validation_problems),
         documents=documents,
@@ -205,4 +206,3 @@ def load_dataset(folder: Path | str | None = None) -> Dataset:
         fingerprint=digest.hexdigest()[:8],
         loaded_at=datetime.now(UTC),
     )
-    return replace(dataset, problems=dataset.problems + tuple(step_problems(dataset)))

@@ -6,9 +6,12 @@ A bad step (unknown page, unknown event id...) is a data problem, reported in th
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from components.data.dataset import Dataset, Problem
-from components.state.views import View, echo, parse_query, share_link, view_query
+from components.data.loading import load_dataset
+from components.state.registry import param
+from components.state.views import View, parse_query, share_link, view_query
 
 FILE = "briefing.csv"
 
@@ -64,6 +67,19 @@ def step_problems(ds: Dataset) -> list[Problem]:
     ]
 
 
+def with_step_problems(ds: Dataset) -> Dataset:
+    """The dataset with its briefing steps checked: each bad value of a step's view becomes a problem."""
+    return replace(ds, problems=ds.problems + tuple(step_problems(ds)))
+
+
+def load_briefing(folder: Path | str | None = None) -> Dataset:
+    """Read and validate a data folder, then check its briefing steps (the app and the validator load this way).
+
+    The steps are checked here, not in the data layer, because a step's view is read as a link is read.
+    """
+    return with_step_problems(load_dataset(folder))
+
+
 def find_step(steps: tuple[Step, ...], number: int | None) -> Step | None:
     """The step with that number, or None."""
     return next((step for step in steps if step.number == number), None)
@@ -99,7 +115,7 @@ def step_query(step: Step, ds: Dataset) -> str:
     return view_query(presenter_view(step, ds))
 
 
-SCREENS = ("presenter", "audience")
+SCREENS = param("screen").choices
 # What a presentation clicker or keyboard sends (KeyboardEvent.key values), and the move each one makes.
 KEY_MOVES = {
     "ArrowRight": "next",
@@ -124,9 +140,8 @@ def parse_screen(value: str | None) -> tuple[str, list[str]]:
     """The screen a step link asks for (`presenter` when none is given) and a notice for an unknown one."""
     if value is None or value == "":
         return "presenter", []
-    if value in SCREENS:
-        return value, []
-    return "presenter", [f"Ignored screen={echo(value)}: not presenter or audience; showing the presenter screen."]
+    screen, notice = param("screen").parse(value)
+    return (str(screen), []) if notice is None else ("presenter", [notice])
 
 
 def moved_to(steps: tuple[Step, ...], number: int, move: str) -> int:

@@ -164,3 +164,12 @@ def apply_filters(ds: Dataset, f: Filters) -> Dataset:
     estimates = ds.estimates[estimate_mask(ds.estimates, f)]
     quotes = ds.quotes[quote_mask(ds.quotes, events, estimates, f)]
     return ds.with_tables(events=events, estimates=estimates, quotes=quotes)
+
+
+def data_key(ds: Dataset, f: Filters) -> str:
+    """The one cache key for "this dataset under these filters": its data stamp, load time and the filters.
+
+    Cached builders take `(_ds, key)`: the dataset itself is not hashed (`_ds`), the key stands for it.
+    """
+    loaded = ds.loaded_at.isoformat() if ds.loaded_at else "-"
+    return f"{ds.fingerprint}@{loaded}|{f!r}"

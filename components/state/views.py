@@ -10,29 +10,26 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pandas as pd
 
 from components.data.dataset import Dataset
-from components.data.schema import CATEGORIES, CONFIDENCES, FORCES
 from components.state.filters import Filters
+from components.state.registry import (
+    DEFAULT_PAGE,
+    FILTER_PARAMS,
+    MAX_STEP_DIGITS,
+    MAX_TEXT,
+    MAX_VALUES,
+    PARAMS,
+    Param,
+    echo,
+    filter_field,
+    param,
+)
 
-PAGES = ("overview", "timeline", "forces", "map", "sources", "presenter")
-METRIC_GROUPS = ("size", "losses")
-DATE_PARAMS = {"from": "date_from", "to": "date_to", "asof": "as_of"}
-LIST_PARAMS = {"cat": "categories", "claimant": "claimants", "conf": "confidences"}
-SINGLE_PARAMS = ("page", "from", "to", "q", "asof", "event", "place", "force", "metric", "data", "step")
-PARAMS = SINGLE_PARAMS + tuple(LIST_PARAMS)
-MAX_TEXT = 200
-MAX_VALUES = 50
-DATE_MIN = date(1990, 1, 1)
-DATE_MAX = date(2100, 12, 31)
-MAX_STEP = 9999
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _STAMP = re.compile(r"[0-9a-f]{8}")
-_UNSAFE = re.compile(r"[^A-Za-z0-9 .:-]")
 
 Params = Mapping[str, "str | list[str]"]
 
@@ -50,9 +47,12 @@ class Notice(str):
 
 @dataclass(frozen=True)
 class View:
-    """Everything a shared link carries: page, filters, selection, chart choice, data stamp, step."""
+    """Everything a shared link carries: page, filters, selection, chart choice, data stamp, step.
 
-    page: str = "overview"
+    `extra` holds the registry's parameters that have no field yet, as (name, value) pairs in registry order.
+    """
+
+    page: str = DEFAULT_PAGE
     filters: Filters = field(default_factory=Filters)
     event: str | None = None
     place: str | None = None
@@ -60,25 +60,16 @@ class View:
     metric: str | None = None
     data_stamp: str | None = None
     step: int | None = None
+    extra: tuple[tuple[str, object], ...] = ()
 
-
-def echo(value: str) -> str:
-    """A value as a notice may quote it: shortened, with anything but letters, digits and .:- replaced."""
-    short = value if len(value) <= 30 else value[:30] + "..."
-    return _UNSAFE.sub("?", short)
-
-
-def parse_date(name: str, value: str) -> tuple[date | None, str | None]:
-    """A `YYYY-MM-DD` date within the app's range, or None and the reason it was ignored."""
-    if not _DATE.fullmatch(value):
-        return None, f"Ignored {name}={echo(value)}: not a date in YYYY-MM-DD form."
-    try:
-        parsed = date.fromisoformat(value)
-    except ValueError:
-        return None, f"Ignored {name}={echo(value)}: not a real calendar date."
-    if not DATE_MIN <= parsed <= DATE_MAX:
-        return None, f"Ignored {name}={echo(value)}: outside {DATE_MIN.year}-{DATE_MAX.year}."
-    return parsed, None
+    def get(self, name: str) -> object:
+        """A parameter's parsed value by its URL name (None when the link does not set it)."""
+        target = param(name).target
+        if target is None:
+            return dict(self.extra).get(name)
+        if target.startswith("filters."):
+            return getattr(self.filters, target.removeprefix("filters."))
+        return getattr(self, target)
 
 
 def known_claimants(ds: Dataset) -> tuple[str, ...]:
@@ -87,14 +78,20 @@ def known_claimants(ds: Dataset) -> tuple[str, ...]:
     return tuple(sorted(name for name in named if name))
 
 
+def as_list(raw: str | list[str]) -> list[str]:
+    """A parameter's values as a list (a mapping may hold a single string)."""
+    return [raw] if isinstance(raw, str) else list(raw)
+
+
 def single_values(params: Params) -> tuple[dict[str, str], list[str]]:
     """The last value of each known single-valued parameter; notices for unknown, repeated and empty ones."""
     values, notices = {}, []
+    known = {p.name: p for p in PARAMS}
     for key, raw in params.items():
-        items = [raw] if isinstance(raw, str) else list(raw)
-        if key not in PARAMS:
+        items = as_list(raw)
+        if key not in known:
             notices.append(f"Ignored an unknown link parameter {echo(key)}.")
-        elif key in LIST_PARAMS:
+        elif known[key].repeatable:
             continue
         elif not items or items[-1].strip() == "":
             notices.append(f"Ignored {key}: it was empty.")
@@ -107,8 +104,7 @@ def single_values(params: Params) -> tuple[dict[str, str], list[str]]:
 
 def list_values(params: Params, key: str, allowed: tuple[str, ...], what: str) -> tuple[tuple[str, ...], list[str]]:
     """The known values of a repeatable parameter, in order, without repeats; a notice per unknown one."""
-    raw = params.get(key, [])
-    items = [raw] if isinstance(raw, str) else list(raw)
+    items = as_list(params.get(key, []))
     chosen, notices = [], []
     for item in items[:MAX_VALUES]:
         if item in allowed and item not in chosen:
@@ -122,23 +118,27 @@ def list_values(params: Params, key: str, allowed: tuple[str, ...], what: str) -
     return tuple(chosen), notices
 
 
+def vocabulary(p: Param, params: Params, ds: Dataset) -> tuple[str, ...]:
+    """The values a repeatable parameter may take: its declared choices, or (claimant) the data's."""
+    if p.choices:
+        return p.choices
+    return known_claimants(ds) if params.get(p.name) else ()
+
+
 def parse_filters(params: Params, single: dict[str, str], ds: Dataset) -> tuple[Filters, list[str]]:
     """The filters a link asks for, and a notice for every value that was dropped or corrected."""
     found: dict[str, object] = {}
     notices: list[str] = []
-    for key, name in DATE_PARAMS.items():
-        if key in single:
-            found[name], notice = parse_date(key, single[key])
+    for p in FILTER_PARAMS:
+        if p.kind == "date" and p.name in single:
+            found[filter_field(p)], notice = p.parse(single[p.name])
             notices += [notice] if notice else []
+        elif p.kind == "list":
+            found[filter_field(p)], list_notices = list_values(params, p.name, vocabulary(p, params, ds), p.what)
+            notices += list_notices
     if found.get("date_from") and found.get("date_to") and found["date_from"] > found["date_to"]:
         found["date_from"], found["date_to"] = found["date_to"], found["date_from"]
         notices.append("from was after to; the two dates were swapped.")
-    vocabularies = {"cat": (CATEGORIES, "category"), "conf": (CONFIDENCES, "confidence level")}
-    vocabularies["claimant"] = (known_claimants(ds) if params.get("claimant") else (), "claimant")
-    for key, name in LIST_PARAMS.items():
-        allowed, what = vocabularies[key]
-        found[name], list_notices = list_values(params, key, allowed, what)
-        notices += list_notices
     text = single.get("q", "")
     if len(text) > MAX_TEXT:
         notices.append(f"The search text was {len(text)} characters long; only the first {MAX_TEXT} were kept.")
@@ -162,7 +162,7 @@ def parse_step(single: dict[str, str], ds: Dataset) -> tuple[int | None, list[st
     value = single.get("step")
     if value is None:
         return None, []
-    if not value.isdigit() or len(value) > 4:
+    if not value.isdigit() or len(value) > MAX_STEP_DIGITS:
         return None, [f"Ignored step={echo(value)}: not a step number."]
     steps = set(ds.briefing["step"].dropna().astype(int))
     if int(value) not in steps:
@@ -182,20 +182,39 @@ def parse_stamp(single: dict[str, str], ds: Dataset) -> tuple[str | None, list[s
     return value, []
 
 
+def parse_extra(params: Params, single: dict[str, str]) -> tuple[tuple[tuple[str, object], ...], list[str]]:
+    """The declared parameters that have no field of their own yet, parsed by their declaration."""
+    extra: list[tuple[str, object]] = []
+    notices: list[str] = []
+    for p in PARAMS:
+        if p.target is not None:
+            continue
+        if p.repeatable and params.get(p.name):
+            values, list_notices = list_values(params, p.name, p.choices, p.what)
+            extra += [(p.name, values)] if values else []
+            notices += list_notices
+        elif not p.repeatable and p.name in single:
+            value, notice = p.parse(single[p.name])
+            extra += [(p.name, value)] if value is not None else []
+            notices += [Notice(notice, p.name)] if notice else []
+    return tuple(extra), notices
+
+
 def parse_view(params: Params, ds: Dataset) -> tuple[View, list[str]]:
     """The view a link (or a briefing step) describes, with a short notice for every value ignored."""
     single, notices = single_values(params)
     filters, filter_notices = parse_filters(params, single, ds)
-    page, page_notices = parse_choice(single, "page", PAGES, "page")
+    page, page_notices = parse_choice(single, "page", param("page").choices, "page")
     event, event_notices = parse_choice(single, "event", ds.events["event_id"], "event")
     place, place_notices = parse_choice(single, "place", ds.locations["location_id"], "place")
-    force, force_notices = parse_choice(single, "force", FORCES, "force")
-    metric, metric_notices = parse_choice(single, "metric", METRIC_GROUPS, "metric (size or losses)")
+    force, force_notices = parse_choice(single, "force", param("force").choices, param("force").what)
+    metric, metric_notices = parse_choice(single, "metric", param("metric").choices, param("metric").what)
     stamp, stamp_notices = parse_stamp(single, ds)
     step, step_notices = parse_step(single, ds)
+    extra, extra_notices = parse_extra(params, single)
     notices += filter_notices + page_notices + event_notices + place_notices + force_notices
-    notices += metric_notices + stamp_notices + step_notices
-    view = View(page or "overview", filters, event, place, force, metric, stamp, step)
+    notices += metric_notices + stamp_notices + step_notices + extra_notices
+    view = View(page or DEFAULT_PAGE, filters, event, place, force, metric, stamp, step, extra)
     return view, notices
 
 
@@ -206,28 +225,13 @@ def parse_query(query: str, ds: Dataset) -> tuple[View, list[str]]:
 
 
 def query_pairs(view: View) -> list[tuple[str, str | list[str]]]:
-    """The view as URL parameters, in a stable order; defaults are left out."""
-    f = view.filters
+    """The view as URL parameters, in the registry's order; defaults are left out."""
     pairs: list[tuple[str, str | list[str]]] = []
-    single = {
-        "page": view.page if view.page != "overview" else None,
-        "from": f.date_from.isoformat() if f.date_from else None,
-        "to": f.date_to.isoformat() if f.date_to else None,
-        "q": f.text or None,
-        "asof": f.as_of.isoformat() if f.as_of else None,
-        "event": view.event,
-        "place": view.place,
-        "force": view.force,
-        "metric": view.metric,
-        "data": view.data_stamp,
-        "step": str(view.step) if view.step is not None else None,
-    }
-    lists = {"cat": f.categories, "claimant": f.claimants, "conf": f.confidences}
-    for key in SINGLE_PARAMS:
-        if single[key]:
-            pairs.append((key, single[key]))
-        if key == "to":
-            pairs += [(name, list(values)) for name, values in lists.items() if values]
+    for p in PARAMS:
+        value = view.get(p.name)
+        written = None if p.name == "page" and value == DEFAULT_PAGE else p.write(value)
+        if written:
+            pairs.append((p.name, written))
     return pairs
 
 
@@ -238,8 +242,8 @@ def view_query(view: View) -> str:
 
 def share_link(base: str, view: View) -> str:
     """An absolute link to the view: the page's own path, the rest as query parameters."""
-    path = "" if view.page == "overview" else view.page
-    query = view_query(replace(view, page="overview"))
+    path = "" if view.page == DEFAULT_PAGE else view.page
+    query = view_query(replace(view, page=DEFAULT_PAGE))
     return f"{base.rstrip('/')}/{path}" + (f"?{query}" if query else "")
 
 

@@ -7,42 +7,28 @@ reads them back from `st.session_state`, so every page sees the same filters.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import astuple, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import streamlit as st
 
 from components.data.dataset import Dataset
-from components.data.loading import default_data_dir, folder_signature, load_dataset
-from components.data.schema import CATEGORIES, CONFIDENCES, FORCES
-from components.state.filters import Filters, apply_filters
-from components.state.views import MAX_TEXT, METRIC_GROUPS, View, known_claimants, parse_view
+from components.data.loading import default_data_dir, folder_signature
+from components.state.briefing import load_briefing
+from components.state.filters import Filters, apply_filters, data_key
+from components.state.registry import FILTER_PARAMS, FRAME_WRITTEN, MAX_TEXT, filter_field, page_script, param
+from components.state.views import View, known_claimants, parse_view
 
+__all__ = ["page_script"]  # pages and tests find a page's script here or in the registry
 PAGE_KEY = "_page_name"
-ROOT = Path(__file__).resolve().parents[2]
 VERSION_KEY = "_data_version"
-PAGES_DIR = "app_pages"
-
-
-def page_script(name: str) -> str:
-    """A page's script path relative to `dashboard.py`.
-
-    The folder is not called `pages/`: Streamlit would take that for legacy auto-discovered pages and run a first
-    visitor's deep link (`/forces`) without the frame, so without the filters and the access gate.
-    """
-    return f"{PAGES_DIR}/{name}.py"
-
-
-def data_folder() -> Path:
-    """The data folder: env `BRIEFING_DATA_DIR`, else the project's `data/`."""
-    return default_data_dir()
 
 
 @st.cache_resource(show_spinner="Loading the briefing data...", max_entries=4)
 def _load(folder: str, version: str) -> Dataset:
     """Read the folder once per version of its files."""
-    return load_dataset(Path(folder))
+    return load_briefing(Path(folder))
 
 
 def folder_version(folder: Path) -> str:
@@ -52,7 +38,7 @@ def folder_version(folder: Path) -> str:
 
 def check_data_files() -> None:
     """Look at the data files' mtimes once per run (the frame calls this first): an edit shows on the next rerun."""
-    folder = data_folder()
+    folder = default_data_dir()
     st.session_state[VERSION_KEY] = (str(folder), folder_version(folder))
 
 
@@ -68,7 +54,7 @@ def data_version(folder: Path) -> str:
 
 def full_dataset() -> Dataset:
     """The unfiltered dataset, re-read when any data file's mtime or size changes."""
-    folder = data_folder()
+    folder = default_data_dir()
     return _load(str(folder), data_version(folder))
 
 
@@ -81,14 +67,14 @@ def reload_data() -> None:
 
 
 @st.cache_resource(max_entries=4)
-def _claimants(_ds: Dataset, fingerprint: str) -> tuple[str, ...]:
+def _claimants(_ds: Dataset, key: str) -> tuple[str, ...]:
     return known_claimants(_ds)
 
 
 def claimant_options() -> tuple[str, ...]:
     """Every claimant in the data, for the claimant filter."""
     ds = full_dataset()
-    return _claimants(ds, ds.fingerprint)
+    return _claimants(ds, data_key(ds, Filters()))
 
 
 def _as_date(value: object) -> date | None:
@@ -100,35 +86,42 @@ def _known(values: object, allowed: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v for v in chosen if v in allowed)
 
 
+def widget_value(name: str, allowed: tuple[str, ...] = ()) -> object:
+    """What the widget owning a filter parameter holds, kept only when it has the parameter's type."""
+    p = param(name)
+    value = st.session_state.get(p.widget or p.name)
+    if p.kind == "date":
+        return value if isinstance(value, date) else None
+    if p.kind == "list":
+        chosen = value if isinstance(value, list | tuple) else []
+        return tuple(v for v in chosen if v in (allowed or p.choices))
+    return value.strip()[:MAX_TEXT] if isinstance(value, str) else ""
+
+
 def current_filters() -> Filters:
     """The filters as the sidebar widgets hold them (defaults when the widgets have not run)."""
-    state = st.session_state
-    start, end = _as_date(state.get("from")), _as_date(state.get("to"))
-    if start and end and start > end:
-        start, end = end, start
-    text = state.get("q") if isinstance(state.get("q"), str) else ""
-    return Filters(
-        date_from=start,
-        date_to=end,
-        categories=_known(state.get("cat"), CATEGORIES),
-        claimants=_known(state.get("claimant"), claimant_options()),
-        confidences=_known(state.get("conf"), CONFIDENCES),
-        text=text.strip()[:MAX_TEXT],
-        as_of=_as_date(state.get("asof")),
-    )
+    found = {filter_field(p): widget_value(p.name) for p in FILTER_PARAMS if p.name != "claimant"}
+    found["claimants"] = widget_value("claimant", claimant_options())
+    if found["date_from"] and found["date_to"] and found["date_from"] > found["date_to"]:
+        found["date_from"], found["date_to"] = found["date_to"], found["date_from"]
+    return Filters(**found)
 
 
 @st.cache_resource(max_entries=8)
-def _filtered(_ds: Dataset, loaded: str, filters: tuple) -> Dataset:
-    return apply_filters(_ds, Filters(*filters))
+def _filtered(_ds: Dataset, key: str, _filters: Filters) -> Dataset:
+    return apply_filters(_ds, _filters)
 
 
 def filtered_dataset() -> Dataset:
     """The full dataset narrowed by the sidebar filters and the as-of date (cached per filters and data)."""
     filters = current_filters()
     ds = full_dataset()
-    loaded = f"{ds.fingerprint} {ds.loaded_at}"
-    return _filtered(ds, loaded, astuple(filters)) if filters.active else ds
+    return _filtered(ds, data_key(ds, filters), filters) if filters.active else ds
+
+
+def dataset_key() -> str:
+    """The cache key of the dataset the pages draw: the data under the current filters."""
+    return data_key(full_dataset(), current_filters())
 
 
 def raw_params() -> dict[str, list[str]]:
@@ -136,35 +129,34 @@ def raw_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
+def chart_choice(view: View) -> dict[str, object]:
+    """The frame-written parameters (force, metric) as their widgets hold them, else as the link gives them."""
+    choice = {}
+    for name in FRAME_WRITTEN:
+        p = param(name)
+        held = st.session_state.get(p.widget)
+        choice[p.target] = held if held in p.choices else view.get(name)
+    return choice
+
+
 def current_view() -> View:
     """What the reader sees now: page, filters, selection and chart choice, stamped with the data."""
     ds = full_dataset()
     view, _ = parse_view(raw_params(), ds)
-    force = st.session_state.get("force")
-    metric = st.session_state.get("metric")
     return replace(
         view,
         page=st.session_state.get(PAGE_KEY, view.page),
         filters=current_filters(),
-        force=force if force in FORCES else view.force,
-        metric=metric if metric in METRIC_GROUPS else view.metric,
         data_stamp=ds.fingerprint,
+        **chart_choice(view),
     )
 
 
 def apply_filter_state(filters: Filters) -> None:
     """Put filters into the widgets' state (call before the widgets are drawn, or from a callback)."""
-    values = {
-        "from": filters.date_from,
-        "to": filters.date_to,
-        "cat": list(filters.categories),
-        "claimant": list(filters.claimants),
-        "conf": list(filters.confidences),
-        "q": filters.text,
-        "asof": filters.as_of,
-    }
-    for key, value in values.items():
-        st.session_state[key] = value
+    for p in FILTER_PARAMS:
+        value = getattr(filters, filter_field(p))
+        st.session_state[p.widget or p.name] = list(value) if p.repeatable else value
 
 
 def reset_filters() -> None:

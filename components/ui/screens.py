@@ -18,7 +18,6 @@ from components.ui.audience import audience_screen
 from components.ui.follow import follow_card, follow_off_reason, follower_screen
 from components.ui.step_sync import step_sync, viewport
 
-SCREEN_PARAMS = ("screen", "follow")
 QR_SHARE = 0.12  # of the window's width
 
 
@@ -31,11 +30,6 @@ def last(params: Mapping[str, list[str]], key: str) -> str | None:
 def full_window(params: Mapping[str, list[str]]) -> bool:
     """True when the link asks for the audience window or a follower's screen (no sidebar, no page)."""
     return last(params, "follow") is not None or parse_screen(last(params, "screen"))[0] == "audience"
-
-
-def screen_notices(params: Mapping[str, list[str]]) -> list[str]:
-    """Notices for a bad `screen=` value."""
-    return parse_screen(last(params, "screen"))[1]
 
 
 def set_step(number: int) -> None:

@@ -1,6 +1,6 @@
 """Data faults while serving: a running app on a copy of data/, its tables broken, restored, deleted, bloated.
 
-Each test keeps one viewer's session open over the WebSocket protocol (loadtest.client), changes a
+Each test keeps one viewer's session open over the WebSocket protocol (tooling.protocol), changes a
 file under the running server, and reads what the next rerun draws.
 """
 
@@ -13,10 +13,11 @@ from pathlib import Path
 import psutil
 import pytest
 
-from loadtest.client import RunResult, Session, run_sync
+from components.state.registry import PAGE_PATHS
+from tooling.protocol import RunResult, Session, run_sync
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = ("", "timeline", "forces", "map", "sources", "presenter")
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = PAGE_PATHS
 QUALITY_PAGE = "sources"
 MALFORMED = b'\x00\xff not,a,table\n"unterminated quote,\x9c\n' * 50
 BIG_TABLE_BYTES = 200 * 1024 * 1024

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from loadtest.client import run_sync
 from loadtest.report import markdown
 from loadtest.run import Options, run
+from tooling.protocol import run_sync
 
 SMOKE = Options(viewers=3, seconds=10.0, think=(0.5, 1.5), base_port=0, phases=("one",), browsers=0)
 

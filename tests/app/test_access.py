@@ -6,7 +6,6 @@ import logging
 from pathlib import Path
 
 import pytest
-from conftest import wait_for_app
 from streamlit.proto.TextInput_pb2 import TextInput as TextInputProto
 from streamlit.testing.v1 import AppTest
 
@@ -23,7 +22,7 @@ from components.ui.access import (
     unreadable_secrets_file,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GATED_FIXTURE = ROOT / "tests" / "fixtures" / "gated_app" / "app.py"
 DASHBOARD = ROOT / "dashboard.py"
 PASSCODE = "kursk-briefing-7Q"
@@ -319,35 +318,3 @@ def test_login_gate_refuses_a_signed_in_viewer_off_the_allow_list() -> None:
     at = login_app({"is_logged_in": True, "email": "someone@gmail.com"})
     assert [error.value for error in at.error] == ["This account is not on the briefing's list of viewers."]
     assert not at.header and not at.dataframe
-
-
-BROWSER_PASSCODE = "browser-briefing-passphrase"
-LINKED_VIEW = "/timeline?event=treaty-signed"
-
-
-@pytest.mark.skipif(not DASHBOARD.exists(), reason="dashboard.py not written yet")
-def test_shared_link_opens_on_its_view_after_the_passcode_in_a_browser(app_server, page) -> None:
-    from playwright.sync_api import expect
-
-    url = app_server(secrets_toml=f'[access]\npasscode = "{BROWSER_PASSCODE}"\n')
-    page.goto(url + LINKED_VIEW)
-    wait_for_app(page)
-    main = page.get_by_test_id("stMain")
-    passcode = page.get_by_label("Passcode")
-    expect(passcode).to_be_visible(timeout=30_000)
-    expect(main).to_contain_text("Private briefing")
-    for hidden in ("stPlotlyChart", "stDeckGlJsonChart", "stDataFrame", "stDownloadButton"):
-        assert page.get_by_test_id(hidden).count() == 0, hidden
-    assert page.get_by_test_id("stSidebarNav").count() == 0
-
-    passcode.fill("not the passphrase")
-    passcode.press("Enter")
-    expect(main).to_contain_text("That passcode is not right.", timeout=15_000)
-    assert page.get_by_test_id("stPlotlyChart").count() == 0
-
-    page.wait_for_timeout(1100)
-    passcode.fill(BROWSER_PASSCODE)
-    passcode.press("Enter")
-    page.get_by_test_id("stPlotlyChart").first.wait_for(timeout=30_000)
-    expect(main).not_to_contain_text("Private briefing")
-    assert page.url.startswith(url + "/timeline?") and "event=treaty-signed" in page.url

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import BUNDLED_DATA, VIEWPORT, wait_for_app
 from playwright.sync_api import expect
 
 from components.data.loading import load_dataset
 from components.state.briefing import briefing_steps, step_view
 from components.ui.details import event_detail
+from tooling.chromium import DESKTOP as VIEWPORT
+from tooling.chromium import wait_for_app
 
+BUNDLED_DATA = Path(__file__).resolve().parents[2] / "data"
 DS = load_dataset(BUNDLED_DATA)
 STEPS = briefing_steps(DS)
 TIMEOUT_MS = 30_000

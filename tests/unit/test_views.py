@@ -12,7 +12,7 @@ from components.data.loading import load_dataset
 from components.state.filters import Filters
 from components.state.views import MAX_TEXT, View, app_base, echo, parse_query, parse_view, share_link, view_query
 
-MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import pytest
 
 from components.data.schema import SCHEMAS
 
-README = Path(__file__).parent.parent / "data" / "README.md"
+README = Path(__file__).resolve().parents[2] / "data" / "README.md"
 
 
 def table_section(text: str, file: str) -> str:

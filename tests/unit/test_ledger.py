@@ -11,7 +11,7 @@ from components.data.loading import load_dataset
 from components.present.ledger import MAX_IDS, http_link, ledger, problems_table
 from components.state.filters import Filters, apply_filters
 
-MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import wait_for_app
 from websockets.exceptions import WebSocketException
 
-from loadtest.client import XSRF_COOKIE, RunResult, Session, http_get, run_sync
-from loadtest.servers import Stack, free_port
+from tooling.chromium import wait_for_app
+from tooling.protocol import XSRF_COOKIE, RunResult, Session, http_get, run_sync
+from tooling.servers import Stack, free_port
 
 pytestmark = pytest.mark.proxy
 

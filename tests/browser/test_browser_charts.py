@@ -8,13 +8,13 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import wait_for_app
 
 from components.data.loading import load_dataset
 from components.present.places import place_summaries, places_deck
 from components.ui.details import place_detail
+from tooling.chromium import wait_for_app
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-results" / "screenshots"
 CHARTS = {"timeline": "stPlotlyChart", "forces": "stPlotlyChart", "map": "stDeckGlJsonChart"}
 PHONE = {"width": 390, "height": 844}

@@ -12,10 +12,12 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import wait_for_app
 
-HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
-PAGES = ["", "timeline", "forces", "map", "sources", "presenter", "?step=1", "?step=2", "timeline?q=%3Cscript%3E"]
+from components.state.registry import PAGE_PATHS
+from tooling.chromium import wait_for_app
+
+HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
+PAGES = [*PAGE_PATHS, "?step=1", "?step=2", "timeline?q=%3Cscript%3E"]
 APP = "[data-testid='stApp']"
 CHART = "[data-testid='stPlotlyChart']"
 MAP = "[data-testid='stDeckGlJsonChart']"

@@ -12,7 +12,7 @@ import pytest
 from components.data.dataset import Dataset
 from components.state.filters import Filters, apply_filters, known_sources, period_end
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 D = pd.Timestamp
 
 

@@ -15,7 +15,7 @@ from components.state.briefing import briefing_steps, step_view
 from components.ui.app_state import page_script
 from components.ui.details import plain_markdown
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "data"
 FIXTURES = ROOT / "tests" / "fixtures"
 BUNDLED_DS = load_dataset(BUNDLED)

@@ -6,11 +6,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.data.loading import load_dataset
 from components.data.quotes import fold, fold_all, quote_in_document
+from components.state.briefing import load_briefing
 
-FIXTURES = Path(__file__).parent / "fixtures"
-DATA = Path(__file__).parent.parent / "data"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+DATA = Path(__file__).resolve().parents[2] / "data"
 MINIMAL_COUNTS = {"sources": 3, "locations": 1, "events": 3, "estimates": 3, "quotes": 2, "briefing": 2}
 
 # (folder, expected problems as (file, row, column, reason fragment), valid rows left per table)
@@ -68,7 +68,7 @@ CASES = [
 
 @pytest.mark.parametrize(("folder", "expected", "left"), CASES, ids=[c[0] for c in CASES])
 def test_every_problem_is_reported_with_its_row_and_the_valid_rows_survive(folder, expected, left):
-    dataset = load_dataset(FIXTURES / folder)
+    dataset = load_briefing(FIXTURES / folder)
     found = [(p.file, p.row, p.column, p.reason) for p in dataset.problems]
     assert len(found) == len(expected), found
     for file, row, column, fragment in expected:
@@ -81,28 +81,28 @@ def test_every_problem_is_reported_with_its_row_and_the_valid_rows_survive(folde
 
 
 def test_minimal_fixture_validates_clean_so_each_case_shows_only_its_own_problem():
-    assert load_dataset(FIXTURES / "minimal").problems == ()
+    assert load_briefing(FIXTURES / "minimal").problems == ()
 
 
 def test_bundled_data_validates_clean():
-    dataset = load_dataset(DATA)
+    dataset = load_briefing(DATA)
     assert [str(p) for p in dataset.problems] == []
     assert len(dataset.events) >= 50 and len(dataset.estimates) >= 50
     assert dataset.estimates["claimant"].nunique() >= 8
 
 
 def test_problem_names_the_value_it_rejected():
-    dataset = load_dataset(FIXTURES / "bad_date")
+    dataset = load_briefing(FIXTURES / "bad_date")
     assert {p.value for p in dataset.problems if p.column == "date"} == {"19/06/2024", "2025-02-30"}
 
 
 def test_unreadable_table_leaves_references_to_it_unchecked_so_other_tables_keep_serving():
-    dataset = load_dataset(FIXTURES / "non_utf8")
+    dataset = load_briefing(FIXTURES / "non_utf8")
     assert set(dataset.events["event_id"]) == {"treaty", "deployment", "withdrawal"}
 
 
 def test_missing_folder_reports_every_table_missing_without_raising(tmp_path):
-    dataset = load_dataset(tmp_path / "nowhere")
+    dataset = load_briefing(tmp_path / "nowhere")
     assert {p.file for p in dataset.problems} == {
         "sources.csv",
         "events.csv",
@@ -119,7 +119,7 @@ def test_table_over_the_size_limit_is_refused_without_being_read(tmp_path, monke
     with open(folder / "events.csv", "ab") as handle:
         handle.truncate(3 * 1024 * 1024)
     monkeypatch.setenv("BRIEFING_MAX_TABLE_MB", "2")
-    dataset = load_dataset(folder)
+    dataset = load_briefing(folder)
     problem = next(p for p in dataset.problems if p.file == "events.csv")
     assert "3.0 MB, over the 2 MB limit" in problem.reason
     assert len(dataset.sources) == 3
@@ -130,7 +130,7 @@ def test_quoted_newlines_crlf_and_bom_keep_spreadsheet_row_numbers(tmp_path):
     text = (folder / "events.csv").read_text().replace("Treaty signed", '"Treaty\nsigned"')
     text = text.replace("2025-01-31", "2025-13-01")
     (folder / "events.csv").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
-    dataset = load_dataset(folder)
+    dataset = load_briefing(folder)
     assert [(p.row, p.column) for p in dataset.problems if p.file == "events.csv"] == [(4, "date")]
     assert dataset.events.loc[0, "title"] == "Treaty\r\nsigned"
 
@@ -158,7 +158,7 @@ def test_an_archive_name_that_is_not_a_plain_file_name_is_reported_not_followed(
     folder = shutil.copytree(FIXTURES / "minimal", tmp_path / "data")
     sources = (folder / "sources.csv").read_text()
     (folder / "sources.csv").write_text(sources.replace(",seed.txt,", f",{archive},"))
-    dataset = load_dataset(folder)
+    dataset = load_briefing(folder)
     assert [(p.file, p.row, p.column) for p in dataset.problems if p.file == "sources.csv"] == [
         ("sources.csv", 2, "archive")
     ]

@@ -20,7 +20,7 @@ from components.state.briefing import (
     step_view,
 )
 
-MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
+from components.state.registry import page_script
+
+ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "data"
-PAGES = ("app_pages/timeline.py", "app_pages/forces.py", "app_pages/map.py")
+PAGES = tuple(page_script(name) for name in ("timeline", "forces", "map"))  # the pages that draw a chart
 CHART_OF = {
     "app_pages/timeline.py": "plotly_chart",
     "app_pages/forces.py": "plotly_chart",

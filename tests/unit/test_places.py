@@ -21,7 +21,7 @@ from components.present.places import (
     selected_location_id,
 )
 
-GEO = json.loads((Path(__file__).resolve().parent.parent / "data" / "geo" / "kursk_context.geojson").read_text())
+GEO = json.loads((Path(__file__).resolve().parents[2] / "data" / "geo" / "kursk_context.geojson").read_text())
 
 
 def make_locations(*rows: dict) -> pd.DataFrame:
