@@ -110,13 +110,12 @@ def rejoin() -> None:
 
 @st.fragment(run_every=POLL_S)
 def watch_room(code: str, seen: int, attached: bool) -> None:
-    """Read the room once a second; redraw the screen only when the presenter moved (attached followers)."""
+    """Read the room once a second; redraw the screen only when the presenter moved or the follower rejoined."""
     now = rooms.position(room_store(), code)
-    if now is None:
-        return
-    if attached and now.seq != seen:
-        st.rerun(scope="app")
-    if not attached:
+    rejoined = st.session_state.get(ATTACHED_KEY, True) and not attached
+    if rejoined or (attached and now is not None and now.seq != seen):
+        st.rerun(scope="app")  # the fragment's own rerun redraws only itself; the step is the whole screen
+    if now is not None and not attached:
         st.caption(f"The presenter is on step {now.step}.")
         st.button("Rejoin the presenter", on_click=rejoin, icon=":material/sync:", key="follow_rejoin")
 
