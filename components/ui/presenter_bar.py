@@ -122,7 +122,8 @@ def follow_line(base: str, step: Step, publish: Callable[[Step], str] | None, re
         st.caption(reason or "")
         return
     code = publish(step)
-    st.caption(f"Devices following along: {base.rstrip('/')}/?follow={code} (shown as a QR code to the audience)")
+    address = plain_markdown(f"{base.rstrip('/')}/?follow={code}")
+    st.caption(f"Devices following along: {address} (shown as a QR code to the audience)")
 
 
 def presenter_bar(
