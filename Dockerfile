@@ -13,6 +13,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN useradd --create-home --uid 10001 briefing
 WORKDIR /app
 
+# Chromium draws the PDF handout and PowerPoint packs (python -m components.pack); fonts for their text.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+ENV BRIEFING_CHROMIUM=/usr/bin/chromium
+
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 

@@ -9,6 +9,7 @@ from streamlit.errors import StreamlitAPIException
 
 from components.data.schema import CATEGORIES, CONFIDENCES
 from components.state.briefing import Step, briefing_steps, find_step, presenter_view
+from components.state.filters import judgment_basis
 from components.state.registry import (
     BOUND_PARAMS,
     DATE_MAX,
@@ -23,10 +24,13 @@ from components.state.registry import (
 from components.state.views import View, app_base, parse_view, query_pairs, share_link
 from components.ui.access import access_granted, load_secrets
 from components.ui.app_state import (
+    JUDGMENT_KEY,
     PAGE_KEY,
+    SINCE_KEY,
     apply_filter_state,
     check_data_files,
     claimant_options,
+    current_judgment,
     current_view,
     full_dataset,
     raw_params,
@@ -119,6 +123,8 @@ def tidy_url(params: dict[str, list[str]], view: View) -> None:
     for key in params:
         if key in BOUND_PARAMS or key in FRAME_WRITTEN:
             continue
+        if key in ("judgment", SINCE_KEY):  # kept by follow_judgment; the overview's since field is bound
+            continue
         if key in keep and keep[key] is not None:
             continue
         try:
@@ -158,6 +164,39 @@ def as_of_banner(view: View) -> None:
     """A plain statement on every page while the as-of date is set."""
     if view.filters.as_of is not None:
         st.info(f"Showing what was known on {view.filters.as_of:%d %B %Y}: sources published later are hidden.")
+
+
+def follow_judgment(link: View, params: dict[str, list[str]]) -> None:
+    """A link's `judgment=` narrows every page until cleared; the address bar keeps showing it."""
+    if link.filters.judgment:
+        st.session_state[JUDGMENT_KEY] = link.filters.judgment
+    chosen = current_judgment()
+    if chosen:  # written every run: after the overview's page link the address bar lost it otherwise
+        st.query_params["judgment"] = chosen
+    elif not chosen and "judgment" in params:
+        st.query_params.pop("judgment", None)
+
+
+def clear_judgment() -> None:
+    """Show every event and estimate again (a button callback)."""
+    st.session_state.pop(JUDGMENT_KEY, None)
+    st.query_params.pop("judgment", None)
+
+
+def judgment_banner(view: View, ds) -> None:
+    """A plain line on every page while a key judgment's evidence narrows it, with a way back."""
+    basis = judgment_basis(ds, view.filters.judgment)
+    if basis is None:
+        return
+    events, estimates = len(basis[0]), len(basis[1])
+    text = (
+        f"Showing only the evidence of key judgment '{view.filters.judgment}': "
+        f"{events} event{'s' * (events != 1)} and {estimates} estimate{'s' * (estimates != 1)} it rests on "
+        "(other filters still apply)."
+    )
+    shown, clear = st.columns([5, 1], vertical_alignment="center")
+    shown.info(text, icon=":material/filter_alt:")
+    clear.button("Show all", on_click=clear_judgment, icon=":material/close:", key="clear_judgment")
 
 
 def link_to_this_view(slot, view: View, base: str) -> None:
@@ -200,12 +239,14 @@ link, notices = parse_view(params, ds)
 notices = st.session_state.pop(NOTICES_KEY, []) + notices
 follow_link(link, params, pages, notices)
 follow_chart_choice(link)
+follow_judgment(link, params)
 tidy_url(params, link)
 notice_slot = st.container()
 link_slot = st.sidebar.container()
 sidebar_filters()
 view = current_view()
 as_of_banner(view)
+judgment_banner(view, ds)
 base = app_base(st.context.url, page.url_path)
 step = find_step(briefing_steps(ds), st.session_state.get(APPLIED_STEP_KEY))
 if step is not None and link.step == step.number:

@@ -6,7 +6,7 @@
 # Installs what the tests need first, each step skipped when already done: the Python requirements into
 # .venv; as root on Debian the system packages (chromium, nginx, redis-server, poppler-utils,
 # fonts-dejavu-core, and node/npm if missing); `npm install` of package.json (axe-core) into node_modules/.
-# TEST_WORKERS=N sets pytest-xdist's worker count (default 2; 0 runs in one process).
+# TEST_WORKERS=N sets pytest-xdist's worker count (default: 2 for the whole suite, 0 with arguments).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 source scripts/venv.sh
@@ -84,10 +84,14 @@ ensure_chromium
 install_node_modules
 echo "test.sh: setup took ${SECONDS}s; running pytest" >&2
 
-workers=(-n "${TEST_WORKERS:-2}" --dist loadfile)
+# Two xdist workers (one per core) for the whole suite; one process for a tier or a file, where starting
+# workers costs more than it saves (see docs/ARCHITECTURE.md). TEST_WORKERS overrides; so does -n.
+default_workers=2
+[[ $# -gt 0 ]] && default_workers=0
+workers=(-n "${TEST_WORKERS:-$default_workers}" --dist loadfile)
 for arg in "$@"; do
   [[ $arg == -n || $arg == -n* || $arg == --numprocesses* ]] && workers=()
 done
-[[ ${TEST_WORKERS:-2} == 0 ]] && workers=()
+[[ ${TEST_WORKERS:-$default_workers} == 0 ]] && workers=()
 # pytest's own exit code is the result: 1 for failures, 5 when no test was collected.
 exec .venv/bin/python -m pytest --durations=10 "${workers[@]}" "$@"

@@ -19,6 +19,7 @@ from components.present.places import (
 )
 from components.ui.app_state import current_view, dataset_key, filtered_dataset
 from components.ui.details import (
+    detail_or_hint,
     event_detail,
     event_detail_panel,
     follow_selection,
@@ -75,13 +76,13 @@ with map_column:
         f"known only approximately. Red line: the Russia–Ukraine border. Map data: {CREDITS}."
     )
 with side_column:
-    detail = place_detail(ds, place)
-    if detail is not None:
-        place_detail_panel(detail)
-    elif place:
-        st.info("The linked place has no events among those shown: it may be filtered out, or not in the data.")
-    else:
-        st.caption("Click a place on the map to see its events, their sources and the quotes behind them.")
+    detail_or_hint(
+        place_detail(ds, place),
+        place_detail_panel,
+        place,
+        "The linked place has no events among those shown: it may be filtered out, or not in the data.",
+        "Click a place on the map to see its events, their sources and the quotes behind them.",
+    )
     st.subheader("Elsewhere / region-wide", anchor=False)
     st.caption("Events outside the map's area, or placed only somewhere in the region. Select a row to read it.")
     if len(away) > ELSEWHERE_ROWS:

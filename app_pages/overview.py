@@ -1,64 +1,233 @@
-"""Overview: what this briefing is, the headline figures by claimant, key quotes, and about the data."""
+"""Overview: the bottom line first (key judgments), every claimant's figures in one picture, what changed since."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pandas as pd
 import streamlit as st
 
 from components.data.schema import CONFIDENCE_MEANINGS
-from components.present.headlines import Figure, Headline, doubtful_figures, headlines, key_quotes
-from components.present.timeline import date_label
-from components.ui.app_state import filtered_dataset, full_dataset, page_script, reload_data
+from components.present.headlines import (
+    QUESTIONS,
+    Question,
+    figure_panels,
+    figures_chart,
+    figures_filter_note,
+    figures_table,
+    key_quotes,
+)
+from components.present.judgments import (
+    KeyJudgment,
+    briefing_dates,
+    confidence_legend,
+    key_judgments,
+    likelihood_legend,
+    revision_rows,
+)
+from components.present.labels import date_label
+from components.state.known import new_since, since_notice
+from components.ui.app_state import (
+    SINCE_KEY,
+    current_filters,
+    current_since,
+    filtered_dataset,
+    full_dataset,
+    page_script,
+    reload_data,
+)
 from components.ui.details import plain_markdown
 
-CARDS_PER_ROW = 4
+SINCE_PATTERN = r"\d{4}-\d{2}-\d{2}"
+CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 
 
-def figure_lines(figure: Figure) -> None:
-    """One claimant's figure: the number as stated, what it counts, when, where from."""
-    role = "" if figure.role == "combat" else f" ({figure.role})"
-    label = plain_markdown(f"{figure.metric}{role}")
-    st.metric(label, figure.stated, border=False)
-    doubt = " · marked doubtful" if figure.doubtful else ""
-    st.caption(plain_markdown(f"{figure.date} · {figure.confidence}{doubt} · {figure.source} · {figure.scope}"))
+def legend_popover() -> None:
+    """The ICD 203 likelihood terms with their probability ranges, and the confidence levels: one click away."""
+    with st.popover("Legend", icon=":material/help:"):
+        st.markdown("**Likelihood** (ICD 203): how probable the analyst judges the statement to be.")
+        st.dataframe(pd.DataFrame(likelihood_legend()), hide_index=True, width="stretch")
+        st.markdown("**Confidence**: how good the evidence behind the judgment is, a separate label.")
+        st.dataframe(pd.DataFrame(confidence_legend()), hide_index=True, width="stretch")
 
 
-def headline_block(headline: Headline) -> None:
-    """A headline's figures, one card per claimant, side by side."""
-    st.subheader(headline.title, anchor=False)
-    if headline.disputed:
-        st.caption(f"{len(headline.claimants)} claimants, different figures: each is shown with who claims it.")
-    by_claimant = [(c, [f for f in headline.figures if f.claimant == c]) for c in headline.claimants]
-    for start in range(0, len(by_claimant), CARDS_PER_ROW):
-        row = by_claimant[start : start + CARDS_PER_ROW]
-        for column, (claimant, figures) in zip(st.columns(CARDS_PER_ROW)[: len(row)], row, strict=True):
-            with column.container(border=True):
-                st.markdown(f"**{plain_markdown(claimant)}**")
-                for figure in figures:
-                    figure_lines(figure)
+def judgment_item(item: KeyJudgment) -> None:
+    """One numbered judgment: the sentence, its two labels, when it was made, and the link to its evidence."""
+    st.markdown(
+        f"**{item.number}.** {plain_markdown(item.judgment.statement)} "
+        f":blue-badge[{plain_markdown(item.likelihood)}] :gray-badge[{plain_markdown(item.confidence)}]"
+    )
+    st.page_link(
+        page_script("overview"),
+        label=f"Made {item.made}; {item.evidence}",
+        icon=":material/filter_alt:",
+        query_params={"judgment": item.judgment.judgment_id},
+        help="Narrow every page to the events and estimates this judgment rests on",
+    )
+
+
+def key_judgments_block(as_of: date | None) -> None:
+    """The key judgments standing on the as-of date, in order; one line when none are recorded."""
+    heading, legend = st.columns([3, 2], vertical_alignment="bottom")
+    heading.subheader("Key judgments", anchor=False)
+    items = key_judgments(full_dataset(), as_of)
+    if items is None:
+        st.caption("No key judgments are recorded for this data (no judgments.csv).")
+        return
+    with legend:
+        legend_popover()
+    if not items:
+        st.caption("No key judgment had been made by the as-of date.")
+    if current_filters().active:
+        st.caption("The judgments are the analyst's and do not follow the filters; the figures and lists do.")
+    for item in items:
+        judgment_item(item)
+
+
+def figures_block(question: Question) -> None:
+    """One question's chart (a row per claimant, a panel per metric), the exact figures one click away."""
+    ds = filtered_dataset()
+    st.markdown(f"**{question.title}**")
+    note = figures_filter_note(current_filters())
+    if note:
+        st.caption(note)
+    figures = figure_panels(ds, question) if question.split else [f for f in [figures_chart(ds, question)] if f]
+    if not figures:
+        st.caption("No numbered claim matches the current filters.")
+    for n, (column, fig) in enumerate(zip(st.columns(len(figures)) if figures else [], figures, strict=True)):
+        column.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key=f"figures_{question.key}_{n}")
+    with st.expander("Exact figures, every claim, as stated"):
+        st.dataframe(figures_table(ds, question.metrics_in_table), hide_index=True, width="stretch")
+
+
+def new_rows_expander(label: str, rows: pd.DataFrame, columns: dict[str, str]) -> None:
+    """A count of new rows, their list one click away."""
+    if rows.empty:
+        return
+    with st.expander(f"{len(rows)} new {label}"):
+        st.dataframe(rows[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
+
+
+def since_control(as_of: date | None) -> None:
+    """The since date: a text field that applies on Enter, and quick picks of the briefing dates."""
+    picks = [d for d in briefing_dates(full_dataset()) if as_of is None or d < as_of]
+    field, quick = st.columns([1, 2], vertical_alignment="bottom")
+    field.text_input(
+        "What changed since (YYYY-MM-DD, Enter applies)",
+        key=SINCE_KEY,
+        max_chars=10,
+        placeholder="e.g. 2025-02-01",
+        validate=(SINCE_PATTERN, "Type a date as YYYY-MM-DD."),
+        bind="query-params",
+    )
+    if picks:
+        quick.pills(
+            "Briefing dates",
+            [d.isoformat() for d in picks[-3:]],
+            key="since_pick",
+            on_change=take_since_pick,
+            help="Dates key judgments were made on: pick one to see what changed since that briefing.",
+        )
+
+
+def as_of_picks() -> None:
+    """Quick picks that set the sidebar's as-of date to a briefing date (its calendar does not apply on Enter)."""
+    picks = briefing_dates(full_dataset())
+    if picks:
+        st.pills(
+            "Show the briefing as known on",
+            [d.isoformat() for d in picks[-3:]],
+            key="asof_pick",
+            on_change=take_as_of_pick,
+            help="Sets the as-of date in the sidebar; clear it there (or with Reset filters) to see everything.",
+        )
+
+
+def take_as_of_pick() -> None:
+    """Copy a quick pick into the sidebar's as-of date (a widget callback, before the sidebar is drawn)."""
+    picked = st.session_state.get("asof_pick")
+    if picked:
+        st.session_state["asof"] = date.fromisoformat(picked)
+    st.session_state["asof_pick"] = None
+
+
+def take_since_pick() -> None:
+    """Copy a quick pick into the since field (a widget callback, before the field is drawn)."""
+    picked = st.session_state.get("since_pick")
+    if picked:
+        st.session_state[SINCE_KEY] = picked
+    st.session_state["since_pick"] = None
+
+
+def what_changed_block(as_of: date | None) -> None:
+    """What is new since the since date, by the contract's rule, up to the as-of date."""
+    st.subheader("What changed", anchor=False)
+    since_control(as_of)
+    as_of_picks()
+    since = current_since()
+    if since is None:
+        typed = st.session_state.get(SINCE_KEY)
+        if typed:
+            st.caption("That is not a date in YYYY-MM-DD form; nothing was compared.")
+        return
+    notice = since_notice(since, as_of)
+    if notice:
+        st.warning(notice, icon=":material/event_busy:")
+        return
+    found = new_since(filtered_dataset(), since, as_of)
+    until = f"{as_of:%d %B %Y}" if as_of else "now"
+    st.caption(f"New between {since:%d %B %Y} and {until}: rows first known after {since:%d %B %Y}.")
+    if current_filters().active:
+        st.caption(
+            "The new events and quotes follow the filters; new estimates follow them as the figures do; "
+            "the judgments do not."
+        )
+    if found.empty:
+        st.caption("Nothing is new in that period.")
+    for revision in revision_rows(found.revisions):
+        st.markdown(f"**Changed judgment** ({revision['made']}):")
+        old, new = st.columns(2)
+        old.caption(f"Before ({revision['old_made']})")
+        old.markdown(plain_markdown(revision["old"]))
+        new.caption(f"Now ({revision['made']})")
+        new.markdown(plain_markdown(revision["new"]))
+        st.caption(plain_markdown(revision["why"]))
+    fresh = [j for j in found.judgments if not j.supersedes]
+    if fresh:
+        with st.expander(f"{len(fresh)} new judgment{'s' * (len(fresh) != 1)}"):
+            st.markdown("\n".join(f"- {plain_markdown(j.statement)} ({j.made:%d %b %Y})" for j in fresh))
+    new_rows_expander("events", found.events, {"date": "date", "title": "event", "confidence": "confidence"})
+    columns = {"as_of": "stated", "claimant": "claimant", "metric": "metric", "low": "low", "high": "high"}
+    new_rows_expander("estimates", found.estimates, columns)
+    new_rows_expander("quotes", found.quotes, {"text": "quote", "speaker": "speaker", "source_id": "source"})
+
+
+def quotes_block() -> None:
+    """The key quotes, verbatim with speaker and source, one click away."""
+    ds = filtered_dataset()
+    quotes = key_quotes(ds)
+    with st.expander(f"Key quotes ({len(quotes)})"):
+        if not quotes:
+            st.caption("No quotes match the current filters.")
+        if current_filters().active:
+            st.caption("The quotes follow the filters.")
+        for quote in quotes:
+            st.markdown(f"> {plain_markdown(quote.text)}")
+            st.caption(plain_markdown(f"— {quote.speaker}, {quote.source}"))
 
 
 def about_the_data() -> None:
-    """How the tables were made, what confidence means, which figures are doubtful, when data was loaded."""
+    """How the tables were made, what confidence means, when data was loaded."""
     with st.expander("About the data"):
         st.markdown(
             "The tables were curated by hand from a seed news article and researched sources. Every event, "
             "estimate and quote points at its sources; summaries are in our own words, and quotes are verbatim "
             "only where the source's full text is archived. Conflicting figures are kept side by side, one row "
-            "per claimant: nothing is averaged or derived."
+            "per claimant: nothing is averaged or derived. Claimants define and scope their figures differently "
+            "('losses' may mean killed, or killed and wounded, or include the missing and captured)."
         )
-        st.markdown("**Confidence levels** (how well the content is corroborated, not merely that it was said):")
+        st.markdown("**Confidence of events and estimates** (how well the content is corroborated):")
         st.markdown("\n".join(f"- **{level}**: {meaning}" for level, meaning in CONFIDENCE_MEANINGS.items()))
-        st.markdown(
-            "**Claimants define and scope their figures differently**: 'losses' may mean killed, or killed and "
-            "wounded, or include the missing and captured; some count Kursk only, some the whole war. Read each "
-            "figure's scope and note before comparing it with another."
-        )
-        doubtful = doubtful_figures(filtered_dataset())
-        if doubtful:
-            st.markdown("**Figures marked doubtful by the curators:**")
-            for figure in doubtful:
-                st.markdown(plain_markdown(f"{figure.claimant}: {figure.stated} {figure.metric}, {figure.date}"))
-                st.caption(plain_markdown(figure.note or "no note"))
         loaded_block()
 
 
@@ -72,30 +241,28 @@ def loaded_block() -> None:
         st.rerun()
 
 
-ds = filtered_dataset()
-st.title("North Korean troops in Russia's Kursk region", anchor=False)
-newest = ds.newest_source_date()
-st.markdown(
-    "A briefing on North Korea's deployment to Russia's Kursk region in 2024-2025: the events, each claimant's "
-    "force and casualty figures, the places, and the words behind the claims, every one with its sources."
-)
-st.caption(f"Newest source: {date_label(newest) if newest is not None else 'none'}.")
-if ds.problems:
-    st.caption(f"{len(ds.problems)} problems were found in the data; rows with problems are left out.")
-    st.page_link(page_script("sources"), label="See the data-quality report", icon=":material/fact_check:")
-st.header("Headline figures", anchor=False)
-found = headlines(ds)
-if not found:
-    st.info("No figures match the current filters.")
-for headline in found:
-    headline_block(headline)
-st.header("Key quotes", anchor=False)
-quotes = key_quotes(ds)
-if not quotes:
-    st.info("No quotes match the current filters.")
-elif len(ds.quotes) > len(quotes):
-    st.caption(f"{len(quotes)} of {len(ds.quotes)} quotes; the others are in the timeline's and the map's panels.")
-for quote in quotes:
-    st.markdown(f"> {plain_markdown(quote.text)}")
-    st.caption(plain_markdown(f"— {quote.speaker}, {quote.source}"))
+def data_line() -> None:
+    """The newest source and, when some rows were left out, a link to the data-quality report."""
+    ds = filtered_dataset()
+    newest = ds.newest_source_date()
+    line = f"Newest source: {date_label(newest) if newest is not None else 'none'}."
+    if ds.problems:
+        line += f" {len(ds.problems)} problems were found in the data; rows with problems are left out."
+    st.caption(line)
+    if ds.problems:
+        st.page_link(page_script("sources"), label="See the data-quality report", icon=":material/fact_check:")
+
+
+as_of = current_filters().as_of
+st.header("North Korean troops in Russia's Kursk region", anchor=False)
+data_line()
+judgments_column, first_chart = st.columns([11, 9], gap="medium")
+with judgments_column:
+    key_judgments_block(as_of)
+with first_chart:
+    figures_block(QUESTIONS[0])
+for question in QUESTIONS[1:]:
+    figures_block(question)
+what_changed_block(as_of)
+quotes_block()
 about_the_data()

@@ -7,8 +7,9 @@ import streamlit as st
 from components.state.briefing import audience_link, briefing_steps, presenter_link, step_problems
 from components.state.views import app_base
 from components.ui.access import load_secrets
-from components.ui.app_state import full_dataset
+from components.ui.app_state import current_filters, full_dataset
 from components.ui.details import plain_markdown
+from components.ui.pack_panel import pack_panel
 from components.ui.presenter_bar import go_to_step, presenter_passcode, presenter_unlocked
 
 ds = full_dataset()
@@ -43,3 +44,4 @@ for step in steps:
         presenter.code(presenter_link(base or ".", step), language=None, wrap_lines=True)
         audience.caption("Audience link (no talking points)")
         audience.code(audience_link(base or ".", step, ds), language=None, wrap_lines=True)
+pack_panel(ds, current_filters(), presenter=True)

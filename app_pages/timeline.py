@@ -8,7 +8,7 @@ import streamlit as st
 
 from components.present.timeline import binning_note, selected_event_id, timeline_alt, timeline_figure
 from components.ui.app_state import current_view, dataset_key, filtered_dataset
-from components.ui.details import event_detail, event_detail_panel, follow_selection, problems_notice
+from components.ui.details import detail_or_hint, event_detail, event_detail_panel, follow_selection, problems_notice
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -48,10 +48,10 @@ with chart_column:
         chosen = selected_event_id(state.selection)
 event_id = follow_selection("event", chosen, view.event)
 with detail_column:
-    detail = event_detail(ds, event_id)
-    if detail is not None:
-        event_detail_panel(detail)
-    elif event_id:
-        st.info("The linked event is not among the events shown: it may be filtered out, or no longer in the data.")
-    else:
-        st.caption("Select an event on the timeline to see its summary, its sources and the quotes behind it.")
+    detail_or_hint(
+        event_detail(ds, event_id),
+        event_detail_panel,
+        event_id,
+        "The linked event is not among the events shown: it may be filtered out, or no longer in the data.",
+        "Select an event on the timeline to see its summary, its sources and the quotes behind it.",
+    )

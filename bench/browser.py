@@ -8,7 +8,6 @@ plotly has drawn its SVG, the data grid its canvas, and each deck.gl map has pix
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -135,22 +134,6 @@ def filter_time(page: Page, index: int, want: Want, timeout_s: float, tries: int
     return None
 
 
-def mercator(lon: float, lat: float, zoom: float) -> tuple[float, float]:
-    """Web Mercator world pixels at a zoom level, as deck.gl computes them (512-pixel tiles)."""
-    size = 512 * 2**zoom
-    x = (lon + 180) / 360 * size
-    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * size
-    return x, y
-
-
-def deck_pixel(view: dict, lon: float, lat: float, width: float, height: float) -> tuple[float, float]:
-    """Where a point is drawn inside a deck canvas of width x height, for a flat (unpitched) view."""
-    zoom = float(view.get("zoom", 0))
-    centre = mercator(float(view["longitude"]), float(view["latitude"]), zoom)
-    point = mercator(lon, lat, zoom)
-    return width / 2 + point[0] - centre[0], height / 2 + point[1] - centre[1]
-
-
 def click_time(
     page: Page, targets: list[tuple[float, float]], view: dict, want: Want, timeout_s: float
 ) -> float | None:
@@ -162,7 +145,7 @@ def click_time(
     box = chart.bounding_box()
     if box is None:
         return None
-    inside = [deck_pixel(view, lon, lat, box["width"], box["height"]) for lon, lat in targets]
+    inside = [chromium.deck_pixel(view, lon, lat, box["width"], box["height"]) for lon, lat in targets]
     inside = [(x, y) for x, y in inside if 8 < x < box["width"] - 8 and 8 < y < box["height"] - 8]
     for x, y in inside[:5]:
         since = frames(page)

@@ -110,10 +110,10 @@ class Monitor:
 
 
 async def warm(url: str) -> None:
-    """Open `/` once, as the host checking the link does: the frame's st.navigation then governs every page.
+    """Open `/` once, as the host checking the link does, so the first timed load is not a cold start.
 
-    Until some session of a process has run st.navigation, Streamlit 1.67 serves a deep link such as
-    /forces from pages/forces.py alone (its multipage v1 mode), without the frame.
+    (The page scripts live in `app_pages/`, so a deep link on a fresh server already gets the frame; see
+    `tests/proxy/test_proxy.py`. The warm-up keeps the data load out of the timed phases.)
     """
     session = Session(url)
     try:

@@ -105,7 +105,6 @@ class Viewer:
     rng: random.Random
     think: tuple[float, float] = (3.0, 8.0)
     session: Session | None = None
-    reloads_after_failure: int = 0
     failures: list[str] = field(default_factory=list)
 
     async def load(self) -> bool:
@@ -165,7 +164,6 @@ class Viewer:
             if time.monotonic() >= deadline:
                 break
             if not healthy:
-                self.reloads_after_failure += 1
                 healthy = await self.load()
             else:
                 healthy = await self.act()

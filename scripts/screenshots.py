@@ -20,13 +20,13 @@ PLOTLY = "[data-testid='stPlotlyChart'] .main-svg"
 MAP = "map"
 # (file name, url path, viewport, what the page must have drawn before the shot)
 SHOTS = [
-    ("overview", "/", chromium.DESKTOP, None),
+    ("overview", "/", chromium.DESKTOP, PLOTLY),
     ("timeline", "/timeline", chromium.DESKTOP, PLOTLY),
     ("forces", "/forces", chromium.DESKTOP, PLOTLY),
     ("map", "/map", chromium.DESKTOP, MAP),
     ("sources", "/sources", chromium.DESKTOP, None),
     ("presenter", "/presenter", chromium.DESKTOP, None),
-    ("overview-phone", "/", chromium.PHONE, None),
+    ("overview-phone", "/", chromium.PHONE, PLOTLY),
 ]
 
 

@@ -18,6 +18,11 @@ from tooling import chromium
 from tooling.servers import AppServers
 
 ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_DATA = ROOT / "data"
+# Names tests written before the toolbox import from here; the toolbox is where they live.
+VIEWPORT = chromium.DESKTOP
+CHROMIUM_ARGS = list(chromium.ARGS)
+wait_for_app = chromium.wait_for_app
 TIERS = ("unit", "app", "browser", "proxy")
 SERVER_FIXTURES = {"app_server"}
 

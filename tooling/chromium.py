@@ -7,6 +7,7 @@ would leave the deck.gl canvas blank (a benchmark would then time an undrawn map
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -89,3 +90,19 @@ def wait_for_app(page: Any, timeout_ms: float = 30_000) -> None:
 def wait_for_map(page: Any, count: int = 1, timeout_ms: float = 30_000) -> None:
     """Wait until `count` deck.gl maps have drawn something other than their background."""
     page.wait_for_function(MAP_DRAWN, arg=count, polling=50, timeout=timeout_ms)
+
+
+def mercator(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Web Mercator world pixels at a zoom level, as deck.gl computes them (512-pixel world at zoom 0)."""
+    size = 512 * 2**zoom
+    x = (lon + 180) / 360 * size
+    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * size
+    return x, y
+
+
+def deck_pixel(view: dict, lon: float, lat: float, width: float, height: float) -> tuple[float, float]:
+    """Where a point is drawn inside a deck canvas of width x height, for a flat (unpitched) view."""
+    zoom = float(view.get("zoom", 0))
+    centre = mercator(float(view["longitude"]), float(view["latitude"]), zoom)
+    point = mercator(lon, lat, zoom)
+    return width / 2 + point[0] - centre[0], height / 2 + point[1] - centre[1]

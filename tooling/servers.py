@@ -265,6 +265,12 @@ class Stack:
         return self.proxy.url
 
     @property
+    def proxy_port(self) -> int:
+        """The port nginx listens on."""
+        assert self.proxy is not None
+        return self.proxy.port
+
+    @property
     def url(self) -> str:
         """Where viewers connect: the proxy when there is one, else the first replica."""
         return self.proxy.url if self.proxy is not None else self.replicas[0].url

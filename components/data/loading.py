@@ -14,13 +14,12 @@ from pathlib import Path
 import pandas as pd
 
 from components.data.dataset import Dataset, Problem
-from components.data.schema import SCHEMAS, TableSchema
+from components.data.schema import ROW_COLUMN, SCHEMAS, TableSchema
 from components.data.validation import validate_tables
 
 DEFAULT_MAX_TABLE_MB = 20.0
 # A plain file name inside documents/: no folders, no parent references, not absurdly long.
 ARCHIVE_NAME = re.compile(r"\w[\w.() -]{0,200}")
-ROW_COLUMN = "_row"
 
 
 def max_table_bytes() -> int:

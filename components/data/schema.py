@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+ROW_COLUMN = "_row"  # the spreadsheet row number the loader adds to every table (header = row 1)
+
 Kind = Literal["id", "text", "date", "precision", "int", "float", "list", "enum", "url"]
 
 PRECISIONS = ("day", "week", "month", "approx")
@@ -71,9 +73,6 @@ class TableSchema:
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
-
-    def of_kind(self, *kinds: Kind) -> tuple[Column, ...]:
-        return tuple(c for c in self.columns if c.kind in kinds)
 
 
 def _precision(of: str, required: bool = False) -> Column:

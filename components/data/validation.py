@@ -8,7 +8,7 @@ import pandas as pd
 
 from components.data.dataset import Problem, empty_table
 from components.data.quotes import fold, fold_all
-from components.data.schema import SCHEMAS, Column, TableSchema
+from components.data.schema import ROW_COLUMN, SCHEMAS, Column, TableSchema
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -16,7 +16,6 @@ URL_PATTERN = r"^https?://[^\s<>\"'`\\]+$"
 # Tables are checked in this order so that references point at rows already found valid.
 ORDER = ("sources", "locations", "events", "estimates", "quotes", "briefing")
 RANGES = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0)}
-ROW = "_row"
 
 
 class Checker:
@@ -37,7 +36,7 @@ class Checker:
         for index in mask[mask].index:
             value = str(values.at[index])
             text = reason(value) if callable(reason) else reason
-            self.problems.append(Problem(self.schema.file, int(self.frame.at[index, ROW]), column, value, text))
+            self.problems.append(Problem(self.schema.file, int(self.frame.at[index, ROW_COLUMN]), column, value, text))
         self.bad |= mask
 
 
@@ -113,7 +112,7 @@ def _check_float(check: Checker, column: Column, values: pd.Series, present: pd.
 
 def check_duplicates(check: Checker, key: str, values: pd.Series) -> None:
     """Every repeat of an id after its first row is a problem of the repeating row."""
-    first_rows = check.frame[ROW].groupby(values).transform("min")
+    first_rows = check.frame[ROW_COLUMN].groupby(values).transform("min")
     repeated = values.duplicated(keep="first") & (values != "")
     check.flag(
         repeated,
@@ -216,8 +215,8 @@ def validate_table(
     table_rules(check, typed, documents)
     if schema.name == "quotes":
         check_quotes(check, typed, sources, documents)
-    extras = {c: frame[c].astype(str) for c in frame.columns if c not in typed and c != ROW}
-    result = pd.DataFrame({**typed, **extras, ROW: frame[ROW]}, index=frame.index)
+    extras = {c: frame[c].astype(str) for c in frame.columns if c not in typed and c != ROW_COLUMN}
+    result = pd.DataFrame({**typed, **extras, ROW_COLUMN: frame[ROW_COLUMN]}, index=frame.index)
     return result[~check.bad].reset_index(drop=True), check.problems
 
 
@@ -232,7 +231,7 @@ def validate_tables(
         schema = SCHEMAS[name]
         frame = raw.get(name)
         if frame is None:  # an unreadable table still gets typed, empty columns
-            frame = empty_table(name).assign(**{ROW: pd.Series(dtype="int64")})
+            frame = empty_table(name).assign(**{ROW_COLUMN: pd.Series(dtype="int64")})
         tables[name], found = validate_table(
             schema, frame, valid_ids, documents, tables.get("sources", empty_table("sources"))
         )

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.data.schema import SCHEMAS
+from components.data.schema import ROW_COLUMN, SCHEMAS
 
 # A spreadsheet runs a cell that starts with one of these as a formula (also after leading spaces).
 FORMULA_START = r"^(?:[\t\r\n]|\s*[=+\-@])"
-ROW_COLUMN = "_row"
 
 
 def neutralise(values: pd.Series) -> pd.Series:

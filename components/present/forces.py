@@ -17,8 +17,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.data.schema import LOSS_METRICS, SIZE_METRICS
+from components.present.labels import clip, column, date_label
+from components.present.ledger import http_link
 from components.present.palette import series_colors
-from components.present.timeline import clip, column, date_label
 
 METRIC_GROUPS: dict[str, tuple[str, ...]] = {"size": SIZE_METRICS, "losses": LOSS_METRICS}
 METRIC_SYMBOLS: dict[str, str] = {
@@ -464,12 +465,6 @@ def forces_alt(estimates: pd.DataFrame, force: str, metric_group: str) -> str:
     )
 
 
-def safe_url(url: object) -> str:
-    """The url if it is http(s), else '' — only such links are ever offered."""
-    text = str(url or "").strip()
-    return text if text.lower().startswith(("http://", "https://")) else ""
-
-
 def forces_table(estimates: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """The estimates with their figures as stated (dates with precision) and their sources, newest first."""
     estimates = estimates.sort_values(["as_of", "claimant"], ascending=[False, True], kind="stable")
@@ -492,7 +487,7 @@ def forces_table(estimates: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
             "scope": estimates.get("scope", ""),
             "confidence": estimates["confidence"],
             "source": lookup("publisher"),
-            "link": lookup("url").map(safe_url),
+            "link": lookup("url").map(lambda url: http_link(url) or ""),
             "note": estimates.get("note", ""),
             "id": estimates["estimate_id"],
         }

@@ -1,4 +1,9 @@
-"""The overview's headline figures and key quotes: always attributed, never merged into one number."""
+"""The overview's figures and key quotes: always attributed, never merged into one number.
+
+Every claimant's figures in one picture per question: a row per claimant grouped by family, the latest range
+as a bar, earlier claims as faint marks, doubtful claims last and labelled; nothing summed or averaged.
+Data strings are escaped before they reach plotly, whose labels are pseudo-HTML.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from components.data.dataset import Dataset
 from components.data.schema import FORCES, LOSS_METRICS, SIZE_METRICS
-from components.present.timeline import date_label
+from components.present.labels import clip, date_label
+from components.present.palette import FALLBACK_COLOR, series_colors
+from components.state.filters import Filters
 
 FORCE_WORDS = {"dprk": "North Korean", "russia": "Russian", "ukraine": "Ukrainian"}
 GROUPS = (("size", SIZE_METRICS, "troops"), ("losses", LOSS_METRICS, "losses"))
@@ -121,15 +130,15 @@ def doubtful_figures(ds: Dataset) -> tuple[Figure, ...]:
 
 
 @dataclass(frozen=True)
-class KeyQuote:
-    """A verbatim quote with who said it and where it was published."""
+class QuoteRef:
+    """A verbatim quote with who said it and where it was published (the overview and the detail panels)."""
 
     text: str
     speaker: str
     source: str
 
 
-def key_quotes(ds: Dataset, limit: int = MAX_KEY_QUOTES) -> tuple[KeyQuote, ...]:
+def key_quotes(ds: Dataset, limit: int = MAX_KEY_QUOTES) -> tuple[QuoteRef, ...]:
     """The quotes marked `key` = yes (else all quotes), oldest source first, at most `limit`."""
     quotes = ds.quotes
     if "key" in quotes and (quotes["key"].astype(str).str.strip().str.lower() == "yes").any():
@@ -138,6 +147,261 @@ def key_quotes(ds: Dataset, limit: int = MAX_KEY_QUOTES) -> tuple[KeyQuote, ...]
     chosen = quotes.assign(_published=published).sort_values(["_published", "quote_id"]).head(limit)
     cited = publishers(ds.sources, chosen["source_id"])
     return tuple(
-        KeyQuote(text, speaker or "unnamed speaker", cited.get(source_id, source_id))
+        QuoteRef(text, speaker or "unnamed speaker", cited.get(source_id, source_id))
         for text, speaker, source_id in zip(chosen["text"], chosen["speaker"], chosen["source_id"], strict=True)
     )
+
+
+FAMILIES = (
+    "South Korea",
+    "Ukraine",
+    "Russia",
+    "North Korea",
+    "United States",
+    "United Kingdom",
+    "other governments",
+    "media",
+    "analysts",
+)
+DEFAULT_FAMILY = "other governments"
+DOUBTFUL_COLOR = "#8A8A8A"
+ROW_PX = 24
+CHART_MARGIN_PX = 96
+
+
+@dataclass(frozen=True)
+class Question:
+    """One chart of the overview: the metrics it answers with, one panel each."""
+
+    key: str
+    title: str
+    metrics: tuple[str, ...]
+    metrics_in_table: tuple[str, ...]
+    split: bool = False  # panels as separate figures, so that they stack on a narrow screen
+
+
+QUESTIONS = (
+    Question("size", "Troops sent and present, by claimant (combat troops)", SIZE_METRICS, SIZE_METRICS),
+    Question(
+        "losses",
+        "North Korean losses, by claimant: one panel per metric (colours as above; captured and missing: in the table)",
+        ("killed", "wounded", "killed_or_wounded"),
+        LOSS_METRICS,
+        split=True,
+    ),
+)
+PANEL_TITLES = {"deployed": "sent (deployed)", "present": "present", "killed_or_wounded": "killed or wounded"}
+
+
+def claimant_families(ds: Dataset) -> dict[str, str]:
+    """claimant -> family from claimants.csv; an unlisted claimant falls in 'other governments'."""
+    table = ds.tables.get("claimants")
+    if table is None or "family" not in table:
+        return {}
+    return dict(zip(table["claimant"].astype(str), table["family"].astype(str), strict=True))
+
+
+def family_colors() -> dict[str, str]:
+    """One colour per claimant family, in the contract's order."""
+    return dict(zip(FAMILIES, series_colors(len(FAMILIES)), strict=True))
+
+
+def source_grades(sources: pd.DataFrame) -> dict[str, str]:
+    """source_id -> the publisher's reliability grade (A-F), when the sources table has one."""
+    if "reliability" not in sources:
+        return {}
+    graded = sources[sources["reliability"].astype(str).str.strip() != ""]
+    return dict(zip(graded["source_id"], graded["reliability"].astype(str).str.strip(), strict=True))
+
+
+def is_doubtful(estimates: pd.DataFrame) -> pd.Series:
+    """Mask of the estimates marked doubtful."""
+    if "doubtful" not in estimates:
+        return pd.Series(False, index=estimates.index)
+    return estimates["doubtful"].astype(str).str.strip().str.lower() == "yes"
+
+
+def claim_rows(ds: Dataset, question: Question) -> pd.DataFrame:
+    """The numbered combat claims about North Korean forces for one question, one row per claim, labelled."""
+    estimates = ds.estimates
+    mask = (estimates["force"] == "dprk") & estimates["metric"].isin(question.metrics) & estimates["low"].notna()
+    mask &= estimates["role"].replace("", "combat").fillna("combat") == "combat"
+    rows = estimates[mask].sort_values(["as_of", "estimate_id"])
+    families = claimant_families(ds)
+    doubtful = is_doubtful(rows)
+    latest = ~rows.duplicated(["claimant", "metric"], keep="last")
+    return rows.assign(
+        family=rows["claimant"].map(lambda c: families.get(c, DEFAULT_FAMILY)),
+        doubtful_claim=doubtful,
+        latest=latest,
+        # tick labels are pseudo-HTML too: the claimant is escaped, the doubtful mark is ours
+        row=[f"{clip(c)} <i>(doubtful)</i>" if d else clip(c) for c, d in zip(rows["claimant"], doubtful, strict=True)],
+    )
+
+
+def row_order(rows: pd.DataFrame) -> list[str]:
+    """Row labels top to bottom: claimants grouped by family, doubtful claims last, apart from the rest."""
+    rank = {family: n for n, family in enumerate(FAMILIES)}
+    keyed = rows.drop_duplicates("row").assign(_rank=rows["family"].map(lambda f: rank.get(f, len(FAMILIES))))
+    ordered = keyed.sort_values(["doubtful_claim", "_rank", "claimant"])
+    return list(ordered["row"])
+
+
+def claim_hover(rows: pd.DataFrame, ds: Dataset) -> list[str]:
+    """Escaped hover text: claimant, family, figure as stated, date, source, grade, confidence, scope."""
+    cited = publishers(ds.sources, rows["source_id"])
+    grades = source_grades(ds.sources)
+    labels = []
+    for _, row in rows.iterrows():
+        grade = grades.get(row["source_id"], "not graded")
+        status = "latest claim" if row["latest"] else "earlier claim"
+        doubt = "<br><b>Doubtful</b>: " + clip(row["note"] or "marked doubtful") if row["doubtful_claim"] else ""
+        labels.append(
+            f"<b>{clip(row['claimant'])}</b> ({clip(row['family'])}), {status}"
+            f"<br>{clip(row['metric'].replace('_', ' '))}: {clip(stated_range(row['low'], row['high']))}"
+            f"<br>Stated: {clip(date_label(row['as_of'], row['as_of_precision']))}"
+            f"<br>Source: {clip(cited.get(row['source_id'], row['source_id']))} · grade {clip(grade)}"
+            f"<br>Confidence: {clip(row['confidence'])} · Scope: {clip(row['scope'] or 'not stated')}{doubt}"
+        )
+    return labels
+
+
+def panel_traces(rows: pd.DataFrame, hover: pd.Series, color: str, name: str, legend: bool) -> list[go.BaseTraceType]:
+    """One family's claims in one panel: latest ranges as bars, point and open ends as marks, earlier claims faint."""
+    latest, earlier = rows[rows["latest"]], rows[~rows["latest"]]
+    high = latest["high"].fillna(latest["low"]).astype(float)
+    low = latest["low"].astype(float)
+    common = {"legendgroup": name, "hoverinfo": "text", "orientation": "h"}
+    bar = go.Bar(
+        x=high - low,
+        base=low,
+        y=latest["row"],
+        marker_color=color,
+        name=name,
+        showlegend=legend,
+        hovertext=list(hover[latest.index]),
+        width=0.6,
+        **common,
+    )
+    symbols = ["triangle-right" if pd.isna(h) else "line-ns" for h in latest["high"]]
+    ends = go.Scatter(
+        x=low,
+        y=latest["row"],
+        mode="markers",
+        showlegend=False,
+        hovertext=list(hover[latest.index]),
+        marker={"symbol": symbols, "size": 14, "color": color, "line": {"width": 3, "color": color}},
+        legendgroup=name,
+        hoverinfo="text",
+    )
+    faint = go.Scatter(
+        x=earlier["low"].astype(float),
+        y=earlier["row"],
+        mode="markers",
+        showlegend=False,
+        opacity=0.35,
+        marker={"symbol": "circle", "size": 8, "color": color},
+        hovertext=list(hover[earlier.index]),
+        legendgroup=name,
+        hoverinfo="text",
+    )
+    return [bar, ends, faint]
+
+
+def figures_chart(
+    ds: Dataset, question: Question, metrics: tuple[str, ...] | None = None, legend: bool = True
+) -> go.Figure | None:
+    """One compact chart: a row per claimant, a panel per metric (all the question's, or `metrics`); None if empty."""
+    rows = claim_rows(ds, question)
+    rows = rows if metrics is None else rows[rows["metric"].isin(metrics)]
+    if rows.empty:
+        return None
+    metrics = [m for m in question.metrics if (rows["metric"] == m).any()]
+    titles = [PANEL_TITLES.get(m, m) for m in metrics]
+    fig = make_subplots(rows=1, cols=len(metrics), shared_yaxes=True, subplot_titles=titles, horizontal_spacing=0.12)
+    hover = pd.Series(claim_hover(rows, ds), index=rows.index)
+    colors, shown = family_colors(), set()
+    for col, metric in enumerate(metrics, start=1):
+        panel = rows[rows["metric"] == metric]
+        for (family, doubtful), group in panel.groupby(["family", "doubtful_claim"], sort=False):
+            name = "doubtful" if doubtful else family
+            color = DOUBTFUL_COLOR if doubtful else colors.get(family, FALLBACK_COLOR)
+            for trace in panel_traces(group, hover, color, name, legend and name not in shown):
+                fig.add_trace(trace, row=1, col=col)
+            shown.add(name)
+    order = row_order(rows)
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], automargin=True, tickfont={"size": 12})
+    fig.update_xaxes(
+        tickformat="~s", rangemode="tozero", showgrid=True, nticks=3, fixedrange=True, tickfont={"size": 11}
+    )
+    fig.update_layout(
+        height=CHART_MARGIN_PX + ROW_PX * len(order),
+        margin={"l": 8, "r": 8, "t": 28, "b": 8},
+        showlegend=legend,
+        barmode="overlay",
+        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "font": {"size": 11}},
+        hoverlabel={"align": "left"},
+        dragmode=False,
+    )
+    for annotation in fig.layout.annotations:
+        annotation.font = {"size": 12}
+    return fig
+
+
+def figure_panels(ds: Dataset, question: Question) -> list[go.Figure]:
+    """A question's panels as separate figures (side by side on a wide screen, stacked on a phone).
+
+    They carry no legend of their own: the families keep the colours of the first chart's legend, and a doubtful
+    claim is named as such in its row label.
+    """
+    panels = [figures_chart(ds, question, (metric,), legend=False) for metric in question.metrics]
+    return [fig for fig in panels if fig is not None]
+
+
+def figures_table(ds: Dataset, metrics: tuple[str, ...]) -> pd.DataFrame:
+    """Every claim of the chosen metrics about North Korean forces, exactly as stated, for the table view."""
+    estimates = ds.estimates
+    rows = estimates[(estimates["force"] == "dprk") & estimates["metric"].isin(metrics)].sort_values("as_of")
+    cited = publishers(ds.sources, rows["source_id"])
+    return pd.DataFrame(
+        {
+            "claimant": rows["claimant"],
+            "metric": rows["metric"].str.replace("_", " "),
+            "figure": [stated_range(low, high) for low, high in zip(rows["low"], rows["high"], strict=True)],
+            "role": rows["role"].replace("", "combat"),
+            "stated": [date_label(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"], strict=True)],
+            "source": rows["source_id"].map(lambda s: cited.get(s, s)),
+            "confidence": rows["confidence"],
+            "doubtful": is_doubtful(rows).map({True: "doubtful", False: ""}),
+            "scope": rows["scope"],
+            "note": rows["note"],
+        }
+    ).reset_index(drop=True)
+
+
+# The filters an estimate can follow: it has a date, a claimant, a confidence, a source and may be evidence.
+FIGURE_FILTERS = {
+    "date_from": "dates",
+    "date_to": "dates",
+    "claimants": "claimant",
+    "confidences": "confidence",
+    "as_of": "as-of date",
+    "judgment": "key judgment",
+}
+# ...and the ones it cannot: estimates have no category and no title or summary to search.
+NOT_FIGURE_FILTERS = {"categories": "category", "text": "search text"}
+
+
+def figures_filter_note(filters: Filters) -> str | None:
+    """A plain line saying which of the set filters the figures follow and which they do not; None if none set."""
+    followed = sorted({word for name, word in FIGURE_FILTERS.items() if getattr(filters, name)})
+    ignored = [word for name, word in NOT_FIGURE_FILTERS.items() if getattr(filters, name)]
+    if not followed and not ignored:
+        return None
+    parts = [f"The figures follow the {', '.join(followed)} filter{'s' * (len(followed) > 1)}."] if followed else []
+    if ignored:
+        parts.append(
+            f"They do not follow the {' or '.join(ignored)}: estimates have no category and no text to search, "
+            "so every figure that passes the other filters is shown."
+        )
+    return " ".join(parts)

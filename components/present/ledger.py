@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from components.data.dataset import Dataset, Problem
-from components.present.timeline import date_label
+from components.present.labels import date_label
 
 MAX_IDS = 5
 PROBLEM_COLUMNS = ["file", "row", "column", "value", "reason"]
 
 
-def http_link(url: str) -> str | None:
+def http_link(url: object) -> str | None:
     """The url when it is an http(s) address, else None: only such links are ever offered."""
     text = str(url or "").strip()
     return text if text.lower().startswith(("http://", "https://")) else None

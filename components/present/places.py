@@ -17,8 +17,8 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
+from components.present.labels import date_labels
 from components.present.palette import CATEGORIES, category_color, hex_to_rgb
-from components.present.timeline import date_labels
 
 MAP_BBOX = (32.0, 49.5, 39.0, 53.5)  # lon_min, lat_min, lon_max, lat_max: the map's area
 CREDITS = "Natural Earth (public domain); Place coordinates © GeoNames, CC BY 4.0"
@@ -520,14 +520,13 @@ def places_deck(
     selected: str | None = None,
     basemap: bool = False,
     max_places: int = MAX_PLACES,
-    centre_on_selected: bool = True,
     summary: pd.DataFrame | None = None,
 ) -> pdk.Deck:
     """The map: offline context layer, then event places; no tile server unless `basemap`.
 
-    A `selected` place from a link (`centre_on_selected`) gets a ring and the view opens on it. A place
-    clicked on the map changes nothing in the deck: the browser already highlights the clicked mark, and an
-    unchanged spec lets Streamlit send a reference to the deck it holds instead of the whole deck again.
+    A `selected` place (from a link) gets a ring and the view opens on it. The map page passes no selection
+    for a place clicked on the map: the browser already highlights the clicked mark, and an unchanged spec
+    lets Streamlit send a reference to the deck it holds instead of the whole deck again.
     Pass `summary` (from `place_summaries`) to reuse one already computed.
     """
     summary = place_summaries(locations, events, geo) if summary is None else summary
@@ -535,10 +534,9 @@ def places_deck(
     shown = locations[locations["location_id"].isin(mapped["location_id"])]
     drop = duplicate_towns(geo, shown)
     points = cluster_places(mapped, cluster_cell(mapped)) if map_note(summary, max_places) else mapped
-    view = map_view(summary, selected if centre_on_selected else None)
+    view = map_view(summary, selected)
     # Labels go on top: they are not pickable, so clicks still reach the places beneath.
-    ringed = selected if centre_on_selected else None
-    layers = context_layers(geo, drop, basemap) + place_layers(points, ringed) + label_layers(geo, drop, shown)
+    layers = context_layers(geo, drop, basemap) + place_layers(points, selected) + label_layers(geo, drop, shown)
     return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom),

@@ -13,75 +13,23 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.present.labels import (  # noqa: F401  (the labels were here first; their home is labels.py)
+    HOVER_CHARS,
+    PRECISION_WORDS,
+    clip,
+    column,
+    date_label,
+    date_labels,
+    dates_label,
+    event_dates_label,
+    joined,
+)
 from components.present.palette import CATEGORIES, CONFIDENCE_SYMBOLS, category_color, confidence_symbol
 
 MAX_POINTS = 1500
-HOVER_CHARS = 160
 LANE_SLOTS = 4
 SLOT_STEP = 0.17
 BAR_WIDTH = 0.14
-PRECISION_WORDS = {"day": "", "week": "week", "month": "month", "approx": "approximate"}
-
-
-def clip(text: object, limit: int = HOVER_CHARS) -> str:
-    """Data text shortened for a hover label, then escaped so it renders as text."""
-    value = "" if text is None or text is pd.NA else str(text)
-    if len(value) > limit:
-        value = value[: limit - 1] + "…"
-    return html.escape(value)
-
-
-def joined(values: object) -> str:
-    """A list cell (tuple of strings, or a plain string) as one '; '-separated string."""
-    if isinstance(values, str):
-        return values
-    if isinstance(values, Iterable):
-        return "; ".join(str(v) for v in values)
-    return ""
-
-
-def date_label(date: pd.Timestamp, precision: str = "day") -> str:
-    """A date as a reader should see it: never more precise than it is known."""
-    if pd.isna(date):
-        return "undated"
-    if precision == "month":
-        return f"{date:%b %Y} (month)"
-    if precision == "week":
-        return f"week of {date:%Y-%m-%d}"
-    if precision == "approx":
-        return f"≈ {date:%Y-%m-%d} (approximate)"
-    return f"{date:%Y-%m-%d}"
-
-
-def date_labels(dates: pd.Series, precisions: pd.Series) -> pd.Series:
-    """`date_label` for a whole column at once."""
-    dates = pd.to_datetime(pd.Series(dates))
-    precisions = pd.Series(precisions, index=dates.index).fillna("day").to_numpy()
-    # numpy writes ISO days in C; strftime would format each of 100,000 dates in Python.
-    day = pd.Series(np.datetime_as_string(dates.to_numpy(dtype="datetime64[D]"), unit="D"), index=dates.index)
-    labels = day.where(precisions != "week", "week of " + day)
-    labels = labels.where(precisions != "approx", "≈ " + day + " (approximate)")
-    monthly = (precisions == "month") & dates.notna().to_numpy()
-    labels[monthly] = dates[monthly].dt.strftime("%b %Y") + " (month)"
-    return labels.where(dates.notna(), "undated")
-
-
-def dates_label(date: pd.Timestamp, precision: str, end: pd.Timestamp, end_precision: str) -> str:
-    """The date of an event, or its span, with precision words."""
-    start = date_label(date, precision or "day")
-    return start if pd.isna(end) else f"{start} – {date_label(end, end_precision or 'day')}"
-
-
-def event_dates_label(row: pd.Series) -> str:
-    """The date (or span) of one events row, with precision words."""
-    return dates_label(
-        row["date"], row.get("date_precision", "day"), row.get("date_end", pd.NaT), row.get("date_end_precision", "day")
-    )
-
-
-def precision_extent(date: pd.Timestamp, precision: str) -> pd.Timestamp:
-    """The first instant after the period a date of this precision stands for."""
-    return period_ends(pd.Series([date]), pd.Series([precision])).iloc[0]
 
 
 def period_ends(dates: pd.Series, precisions: pd.Series) -> pd.Series:
@@ -90,11 +38,6 @@ def period_ends(dates: pd.Series, precisions: pd.Series) -> pd.Series:
     next_month = dates.dt.to_period("M").dt.start_time + pd.offsets.MonthBegin(1)
     ends = (dates + pd.Timedelta(days=1)).where(precisions.to_numpy() != "week", dates + pd.Timedelta(days=7))
     return ends.where(precisions.to_numpy() != "month", next_month)
-
-
-def column(frame: pd.DataFrame, name: str, default: object) -> pd.Series:
-    """A column of the frame, or a column of `default` when the frame lacks it."""
-    return frame[name] if name in frame else pd.Series(default, index=frame.index)
 
 
 def bar_ends(events: pd.DataFrame) -> pd.Series:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from components.data.dataset import Dataset, Problem
 from components.data.loading import load_dataset
+from components.data.schema import ROW_COLUMN
 from components.state.registry import param
 from components.state.views import View, parse_query, share_link, view_query
 
@@ -40,7 +41,7 @@ def briefing_steps(ds: Dataset) -> tuple[Step, ...]:
             rows["title"],
             rows["talking_points"],
             rows["view"],
-            rows.get("_row", rows["step"]),
+            rows.get(ROW_COLUMN, rows["step"]),
             strict=True,
         )
     )

@@ -29,6 +29,7 @@ class Filters:
     confidences: tuple[str, ...] = ()
     text: str = ""
     as_of: date | None = None
+    judgment: str = ""
 
     @property
     def active(self) -> bool:
@@ -154,14 +155,31 @@ def quote_mask(quotes: pd.DataFrame, events: pd.DataFrame, estimates: pd.DataFra
     return (of_event | of_estimate | place_only).astype(bool)
 
 
+def judgment_basis(ds: Dataset, judgment_id: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The event and estimate ids a key judgment rests on, or None when there is no such judgment."""
+    table = ds.tables.get("judgments")
+    if table is None or not judgment_id:
+        return None
+    found = table[table["judgment_id"] == judgment_id]
+    if found.empty:
+        return None
+    row = found.iloc[0]
+    return tuple(row.get("basis_event_ids") or ()), tuple(row.get("basis_estimate_ids") or ())
+
+
 def apply_filters(ds: Dataset, f: Filters) -> Dataset:
-    """The dataset narrowed to what the filters and the as-of date let through."""
+    """The dataset narrowed to what the filters, the as-of date and a judgment's evidence let through."""
     if not f.active:
         return ds
+    basis = judgment_basis(ds, f.judgment)
     if f.as_of is not None:
         ds = as_of_dataset(ds, f.as_of)
-    events = ds.events[event_mask(ds.events, ds.quotes, f)]
-    estimates = ds.estimates[estimate_mask(ds.estimates, f)]
+    event_keep, estimate_keep = event_mask(ds.events, ds.quotes, f), estimate_mask(ds.estimates, f)
+    if basis is not None:
+        event_keep &= member(ds.events["event_id"], basis[0])
+        estimate_keep &= member(ds.estimates["estimate_id"], basis[1])
+    events = ds.events[event_keep]
+    estimates = ds.estimates[estimate_keep]
     quotes = ds.quotes[quote_mask(ds.quotes, events, estimates, f)]
     return ds.with_tables(events=events, estimates=estimates, quotes=quotes)
 

@@ -20,8 +20,6 @@ DATE_MAX = date(2100, 12, 31)
 MAX_TEXT = 200
 MAX_VALUES = 50
 MAX_STEP_DIGITS = 4
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_UNSAFE = re.compile(r"[^A-Za-z0-9 .:-]")
 
 
 @dataclass(frozen=True)
@@ -78,6 +76,9 @@ def page_script(name: str) -> str:
 
 
 # ---- URL parameters -------------------------------------------------------------------------------------
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_UNSAFE = re.compile(r"[^A-Za-z0-9 .:-]")
 
 
 def echo(value: str) -> str:
@@ -171,7 +172,7 @@ PARAMS: tuple[Param, ...] = (
     Param("step", "step", "step", "step number"),
     # Declared for the issues that wire them; parsed and carried in links, no effect until then.
     Param("rel", "list", None, "source grade (A-F)", choices=GRADES),
-    Param("judgment", "token", None, "judgment id", pattern=r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}"),
+    Param("judgment", "token", "filters.judgment", "key judgment", pattern=r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}"),
     Param("since", "date", None),
     Param("screen", "choice", None, "screen (audience or presenter)", choices=("audience", "presenter")),
     Param("follow", "token", None, "room name", pattern=r"[a-z0-9][a-z0-9-]{0,39}"),

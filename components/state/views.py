@@ -125,6 +125,12 @@ def vocabulary(p: Param, params: Params, ds: Dataset) -> tuple[str, ...]:
     return known_claimants(ds) if params.get(p.name) else ()
 
 
+def judgment_ids(ds: Dataset) -> tuple[str, ...]:
+    """The ids of the recorded key judgments (none when the data has no judgments table)."""
+    table = ds.tables.get("judgments")
+    return () if table is None else tuple(table["judgment_id"].astype(str))
+
+
 def parse_filters(params: Params, single: dict[str, str], ds: Dataset) -> tuple[Filters, list[str]]:
     """The filters a link asks for, and a notice for every value that was dropped or corrected."""
     found: dict[str, object] = {}
@@ -143,7 +149,9 @@ def parse_filters(params: Params, single: dict[str, str], ds: Dataset) -> tuple[
     if len(text) > MAX_TEXT:
         notices.append(f"The search text was {len(text)} characters long; only the first {MAX_TEXT} were kept.")
     found["text"] = text[:MAX_TEXT]
-    return Filters(**found), notices
+    judgment, judgment_notices = parse_choice(single, "judgment", judgment_ids(ds), param("judgment").what)
+    found["judgment"] = judgment or ""
+    return Filters(**found), notices + judgment_notices
 
 
 def parse_choice(single: dict[str, str], key: str, allowed: object, what: str) -> tuple[str | None, list[str]]:

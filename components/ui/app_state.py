@@ -14,26 +14,38 @@ from pathlib import Path
 import streamlit as st
 
 from components.data.dataset import Dataset
+from components.data.interim_tables import extra_signature, with_extra_tables
 from components.data.loading import default_data_dir, folder_signature
 from components.state.briefing import load_briefing
 from components.state.filters import Filters, apply_filters, data_key
-from components.state.registry import FILTER_PARAMS, FRAME_WRITTEN, MAX_TEXT, filter_field, page_script, param
-from components.state.views import View, known_claimants, parse_view
+from components.state.registry import (
+    FILTER_PARAMS,
+    FRAME_WRITTEN,
+    MAX_TEXT,
+    filter_field,
+    page_script,
+    param,
+    parse_date,
+)
+from components.state.views import View, judgment_ids, known_claimants, parse_view
 
 __all__ = ["page_script"]  # pages and tests find a page's script here or in the registry
 PAGE_KEY = "_page_name"
+JUDGMENT_KEY = "judgment"
+SINCE_KEY = "since"
 VERSION_KEY = "_data_version"
 
 
 @st.cache_resource(show_spinner="Loading the briefing data...", max_entries=4)
 def _load(folder: str, version: str) -> Dataset:
     """Read the folder once per version of its files."""
-    return load_briefing(Path(folder))
+    return with_extra_tables(load_briefing(Path(folder)), Path(folder))
 
 
 def folder_version(folder: Path) -> str:
     """A digest of the data files' names, mtimes and sizes."""
-    return hashlib.sha256(repr(folder_signature(folder)).encode()).hexdigest()
+    signature = folder_signature(folder) + extra_signature(folder)
+    return hashlib.sha256(repr(signature).encode()).hexdigest()
 
 
 def check_data_files() -> None:
@@ -102,9 +114,24 @@ def current_filters() -> Filters:
     """The filters as the sidebar widgets hold them (defaults when the widgets have not run)."""
     found = {filter_field(p): widget_value(p.name) for p in FILTER_PARAMS if p.name != "claimant"}
     found["claimants"] = widget_value("claimant", claimant_options())
+    found["judgment"] = current_judgment()
     if found["date_from"] and found["date_to"] and found["date_from"] > found["date_to"]:
         found["date_from"], found["date_to"] = found["date_to"], found["date_from"]
     return Filters(**found)
+
+
+def current_judgment() -> str:
+    """The key judgment whose evidence narrows every page ("" for none)."""
+    chosen = st.session_state.get(JUDGMENT_KEY)
+    return chosen if isinstance(chosen, str) and chosen in judgment_ids(full_dataset()) else ""
+
+
+def current_since() -> date | None:
+    """The overview's "what changed since" date, as its text field holds it (None when empty or invalid)."""
+    value = st.session_state.get(SINCE_KEY)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return parse_date("since", value.strip())[0]
 
 
 @st.cache_resource(max_entries=8)

@@ -13,8 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from components.data.dataset import Dataset
-from components.present.forces import safe_url
-from components.present.timeline import date_label, event_dates_label, joined
+from components.present.headlines import QuoteRef
+from components.present.labels import date_label, event_dates_label, joined
+from components.present.ledger import http_link
 
 PLACE_EVENTS = 40
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^@%])")
@@ -29,15 +30,6 @@ class SourceRef:
     date: str
     title: str
     url: str
-
-
-@dataclass(frozen=True)
-class QuoteRef:
-    """A verbatim quote with who said it and where it was published."""
-
-    text: str
-    speaker: str
-    source: str
 
 
 @dataclass(frozen=True)
@@ -80,17 +72,12 @@ def source_refs(sources: pd.DataFrame, source_ids: set[str]) -> dict[str, Source
     precision = chosen["published_precision"] if "published_precision" in chosen else ["day"] * len(chosen)
     urls = chosen["url"] if "url" in chosen else [""] * len(chosen)
     refs = {
-        sid: SourceRef(sid, publisher, date_label(published, p or "day"), title, safe_url(url))
+        sid: SourceRef(sid, publisher, date_label(published, p or "day"), title, http_link(url) or "")
         for sid, publisher, published, p, title, url in zip(
             chosen["source_id"], chosen["publisher"], chosen["published"], precision, chosen["title"], urls, strict=True
         )
     }
     return {sid: refs.get(sid, SourceRef(sid, sid, "", "", "")) for sid in source_ids}
-
-
-def source_ref(sources: pd.DataFrame, source_id: str) -> SourceRef:
-    """The citation of one source id."""
-    return source_refs(sources, {source_id})[source_id]
 
 
 def quote_refs(quotes: pd.DataFrame, refs: dict[str, SourceRef]) -> list[QuoteRef]:
@@ -221,6 +208,16 @@ def place_detail_panel(detail: PlaceDetail) -> None:
     for event in detail.events:
         with st.expander(plain_markdown(f"{event.dates} — {event.title}"), expanded=len(detail.events) <= 3):
             event_detail_panel(event, heading=False)
+
+
+def detail_or_hint(detail: object, panel, asked: str | None, missing: str, hint: str) -> None:
+    """The detail panel of what is selected; else why a linked selection is not shown, or how to select one."""
+    if detail is not None:
+        panel(detail)
+    elif asked:
+        st.info(missing)
+    else:
+        st.caption(hint)
 
 
 def follow_selection(param: str, chosen: str | None, linked: str | None) -> str | None:

@@ -59,18 +59,19 @@ def link_params(at: AppTest) -> dict[str, list[str]]:
 
 
 def shown_claimants(at: AppTest) -> set[str]:
-    """The claimants named on the overview's headline cards."""
-    return {m.value.strip("*").replace("\\", "") for m in at.markdown if m.value.startswith("**")}
+    """The claimants in the overview's exact-figures tables."""
+    return {c for e in at.expander if e.label.startswith("Exact figures") for c in e.dataframe[0].value["claimant"]}
 
 
-def test_the_overview_opens_with_headline_figures_quotes_and_about_the_data(monkeypatch):
+def test_the_overview_opens_with_key_judgments_figures_charts_quotes_and_about_the_data(monkeypatch):
     at = open_link(monkeypatch)
     assert not at.exception
-    assert headings(at)[:2] == [PAGE_HEADINGS["overview"], "Headline figures"]
+    assert headings(at) == [PAGE_HEADINGS["overview"]]
+    assert [s.value for s in at.main.subheader] == ["Key judgments", "What changed"]
     assert any(c.startswith("Newest source: ") for c in captions(at))
-    assert len(at.metric) >= 4
+    assert len(at.get("plotly_chart")) == 4  # troops sent and present; killed, wounded, killed or wounded
     assert "South Korea NIS" in shown_claimants(at)
-    assert at.expander[0].label == "About the data"
+    assert [e.label for e in at.expander][-2:] == ["Key quotes (6)", "About the data"]
     assert any(b.label == "Reload the data" for b in at.button)
 
 

@@ -144,19 +144,22 @@ def render_place(detail) -> None:
     place_detail_panel(detail)
 
 
-def test_event_panel_shows_quote_verbatim_in_quotation_marks_and_a_link_button():
-    at = AppTest.from_function(render_event, args=(event_detail(DS, "withdrawal"),)).run()
+def event_panel(event_id: str) -> tuple[AppTest, list[str]]:
+    """The event panel of one event of DS drawn alone, and the plain texts it shows."""
+    at = AppTest.from_function(render_event, args=(event_detail(DS, event_id),)).run()
     assert not at.exception
-    texts = [t.value for t in at.text]
+    return at, [t.value for t in at.text]
+
+
+def test_event_panel_shows_quote_verbatim_in_quotation_marks_and_a_link_button():
+    at, texts = event_panel("withdrawal")
     assert "“North Korean soldiers have not been observed on the frontlines for approximately three weeks”" in texts
     assert "Not seen for three weeks." in texts
     assert [b.proto.url for b in at.get("link_button")] == ["https://www.bbc.com/news/x"]
 
 
 def test_event_panel_shows_markup_from_the_data_as_text_only():
-    at = AppTest.from_function(render_event, args=(event_detail(DS, "hostile"),)).run()
-    assert not at.exception
-    texts = [t.value for t in at.text]
+    at, texts = event_panel("hostile")
     assert "**bold** <script>x</script>" in texts
     assert "“<script>alert('quote')</script>”" in texts
     markdown = [m.value for m in at.markdown] + [h.value for h in at.subheader] + [c.value for c in at.caption]

@@ -12,13 +12,17 @@ import pytest
 from components.data.loading import load_dataset
 from components.present.places import place_summaries, places_deck
 from components.ui.details import place_detail
-from tooling.chromium import wait_for_app
+from tooling.chromium import mercator, wait_for_app, wait_for_map
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-results" / "screenshots"
 CHARTS = {"timeline": "stPlotlyChart", "forces": "stPlotlyChart", "map": "stDeckGlJsonChart"}
 PHONE = {"width": 390, "height": 844}
 HOSTILE_TITLE = '<img src=x onerror="alert(1)"> {tooltip} **bold**'
+# An event with markup in its text, alone in its lane ("other"), placed at Sudzha (a place on the map).
+HOSTILE_EVENT = {"event_id": "hostile-title", "date": "2026-03-01", "date_precision": "day", "title": HOSTILE_TITLE}
+HOSTILE_EVENT |= {"summary": "<script>alert(2)</script>", "category": "other", "location_ids": "sudzha"}
+HOSTILE_EVENT |= {"claimants": "<b>Nobody</b>", "source_ids": "seed-article", "confidence": "claimed"}
 
 PLOT_POINT = """(eventId) => {
   const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
@@ -33,13 +37,6 @@ PLOT_POINT = """(eventId) => {
   }
   return null;
 }"""
-
-
-def mercator(lon: float, lat: float, zoom: float) -> tuple[float, float]:
-    """deck.gl Web Mercator pixel coordinates (512-pixel world at zoom 0)."""
-    size = 512 * 2**zoom
-    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2
-    return (lon + 180) / 360 * size, y * size
 
 
 def marks_top_first(deck) -> list[dict]:
@@ -98,9 +95,8 @@ def hover_place(page, deck, location_id: str, timeout_s: float = 30.0) -> tuple[
 
 def map_point(page, deck, location_id: str) -> tuple[float, float]:
     """Page coordinates of a point where `location_id` is the top-most mark of the map."""
-    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
-    canvas.wait_for(state="visible", timeout=30_000)
-    box = canvas.bounding_box()
+    wait_for_map(page)  # a canvas that exists may not be drawn yet
+    box = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.bounding_box()
     dx, dy = click_offset(deck, location_id)
     return box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
 
@@ -118,19 +114,7 @@ def hostile_data(tmp_path_factory) -> Path:
     shutil.copytree(ROOT / "data", folder)
     events = (folder / "events.csv").read_text(encoding="utf-8").splitlines()
     header = events[0].split(",")
-    row = dict(zip(header, [""] * len(header), strict=True))
-    row.update(
-        event_id="hostile-title",
-        date="2026-03-01",
-        date_precision="day",
-        title=HOSTILE_TITLE,
-        summary="<script>alert(2)</script>",
-        category="other",
-        location_ids="sudzha",
-        claimants="<b>Nobody</b>",
-        source_ids="seed-article",
-        confidence="claimed",
-    )
+    row = {name: HOSTILE_EVENT.get(name, "") for name in header}
     events.append(",".join('"' + row[h].replace('"', '""') + '"' for h in header))
     (folder / "events.csv").write_text("\n".join(events) + "\n", encoding="utf-8")
     return folder

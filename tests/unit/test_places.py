@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pandas as pd
 import pydeck as pdk
-import pytest
 
 from components.present.palette import category_color, hex_to_rgb
 from components.present.places import (
@@ -213,9 +212,10 @@ def test_places_table_lists_each_place_with_its_event_count():
     assert table.loc["pyongyang", "on map"].startswith("no")
 
 
-@pytest.mark.parametrize("needed", ["Natural Earth", "GeoNames, CC BY 4.0"])
-def test_credits_name_the_geographic_sources(needed):
-    assert needed in CREDITS
+def test_credits_name_every_licence_of_the_bundled_geo_layer():
+    licences = {feature["properties"]["license"] for feature in GEO["features"]}
+    assert licences == {"Public domain (Natural Earth)", "CC BY 4.0 (GeoNames, geonames.org)"}
+    assert "Natural Earth (public domain)" in CREDITS and "GeoNames, CC BY 4.0" in CREDITS
 
 
 def test_a_location_standing_for_the_whole_oblast_is_listed_as_region_wide_not_drawn():
@@ -282,14 +282,6 @@ def test_deck_json_is_compact_and_says_the_same_as_pydecks_indented_json():
     indented = pdk.Deck.to_json(deck)
     assert compact == json.dumps(json.loads(compact), sort_keys=True, separators=(",", ":"))
     assert json.loads(compact) == json.loads(indented) and len(compact) < len(indented) * 0.7
-
-
-def test_a_click_on_the_map_leaves_the_deck_spec_unchanged_so_only_a_reference_is_resent():
-    summary = place_summaries(LOCATIONS, EVENTS, GEO)
-    before = places_deck(LOCATIONS, EVENTS, GEO, summary=summary).to_json()
-    clicked = places_deck(LOCATIONS, EVENTS, GEO, selected="plekhovo", centre_on_selected=False, summary=summary)
-    assert clicked.to_json() == before
-    assert all(item.id != "selected" for item in clicked.layers)
 
 
 def test_place_positions_are_rounded_to_about_a_metre():

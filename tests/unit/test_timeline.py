@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.present.labels import date_label, date_labels
 from components.present.palette import category_color
-from components.present.timeline import (
-    binning_note,
-    date_label,
-    date_labels,
-    selected_event_id,
-    timeline_alt,
-    timeline_figure,
-)
+from components.present.timeline import binning_note, selected_event_id, timeline_alt, timeline_figure
 
 DAY_MS = 86_400_000
 

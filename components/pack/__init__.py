@@ -1,0 +1,1 @@
+"""Offline packs of the briefing: one HTML file, a PDF handout, a PowerPoint deck (no streamlit here)."""

@@ -1,0 +1,378 @@
+"""What a pack carries, as plain data: key judgments, every briefing step with its visual and citations, sources.
+
+Each step's visual is built by the same pure builders the app's pages use (`timeline_figure`, `forces_figure`,
+`places_deck`, `headlines`), from the step's view read exactly as a link is read. Every renderer (HTML, PDF,
+PPTX) reads this one model, so the three formats cannot disagree about what the briefing says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.data.dataset import Dataset
+from components.pack import grades
+from components.present.forces import FORCE_NAMES, forces_figure, in_group, seed_estimate_ids, stated_figure
+from components.present.headlines import headlines, key_quotes
+from components.present.labels import clip, date_label
+from components.present.ledger import http_link
+from components.present.places import CREDITS, places_deck
+from components.present.timeline import MAX_POINTS, timeline_figure, timeline_rows
+from components.state.briefing import briefing_steps, step_view
+from components.state.filters import Filters, apply_filters
+
+TITLE = "North Korean troops in Russia's Kursk region"
+NO_JUDGMENTS = "No judgments recorded."
+VISUAL_KINDS = ("plotly", "deck", "figures", "none")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source as cited: publisher, date, title, a safe http(s) address ('' if none), its reliability grade."""
+
+    source_id: str
+    publisher: str
+    date: str
+    title: str
+    url: str
+    grade: str
+
+    @property
+    def code(self) -> str:
+        """The grade's letter alone, for footnotes."""
+        return self.grade[:1]
+
+    @property
+    def label(self) -> str:
+        """'Publisher, date' as a footnote names it."""
+        return ", ".join(p for p in (self.publisher, self.date) if p)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim quote with its speaker, its source and that source's grade."""
+
+    text: str
+    speaker: str
+    source: Citation
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claimant's figure as stated, with its source: a figure is never shown without who claims it."""
+
+    claimant: str
+    stated: str
+    what: str
+    date: str
+    source: Citation
+
+
+@dataclass(frozen=True)
+class Judgment:
+    """A key judgment: statement, likelihood and confidence kept as separate labels (ICD 203)."""
+
+    statement: str
+    likelihood: str
+    confidence: str
+    made: str
+    note: str
+
+
+@dataclass(frozen=True)
+class StepContent:
+    """One briefing step as a pack shows it."""
+
+    number: int
+    title: str
+    talking_points: str
+    page: str
+    kind: str
+    spec: str
+    alt: str
+    lead: str
+    details: tuple[str, ...]
+    claims: tuple[Claim, ...]
+    quotes: tuple[Quote, ...]
+    citations: tuple[Citation, ...]
+    notices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Pack:
+    """The whole briefing as a pack carries it."""
+
+    title: str
+    as_of: str
+    stamp: str
+    made: str
+    presenter: bool
+    filters: str
+    judgments: tuple[Judgment, ...]
+    steps: tuple[StepContent, ...]
+    sources: tuple[Citation, ...]
+
+    @property
+    def footer(self) -> str:
+        """The line on every page: as-of date, data stamp, version."""
+        version = "presenter version (talking points)" if self.presenter else "audience version"
+        return f"As of {self.as_of} · data stamp {self.stamp} · {version}"
+
+
+def text(value: object) -> str:
+    """A cell as a plain string ('' for missing values)."""
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
+
+
+def citations(ds: Dataset, source_ids: object) -> dict[str, Citation]:
+    """Citations of the given source ids, each with its grade (an id missing from the table cites itself)."""
+    wanted = [s for s in dict.fromkeys(source_ids) if s]
+    sources = ds.sources
+    chosen = sources[sources["source_id"].isin(wanted)].drop_duplicates("source_id").set_index("source_id")
+    found = {}
+    for sid in wanted:
+        if sid not in chosen.index:
+            found[sid] = Citation(sid, sid, "", "", "", grades.grade_label(""))
+            continue
+        row = chosen.loc[sid]
+        published = date_label(row["published"], text(row.get("published_precision")) or "day")
+        found[sid] = Citation(
+            sid,
+            text(row["publisher"]),
+            published,
+            text(row.get("title")),
+            http_link(row.get("url")) or "",
+            grades.grade_label(text(row.get("reliability"))),
+        )
+    return found
+
+
+def quotes_of(ds: Dataset, column: str, values: object) -> tuple[Quote, ...]:
+    """The quotes whose `column` (event_id, estimate_id, location_id) is one of `values`."""
+    quotes = ds.quotes
+    if quotes.empty or column not in quotes:
+        return ()
+    chosen = quotes[quotes[column].isin(list(values))]
+    cited = citations(ds, chosen["source_id"])
+    return tuple(
+        Quote(text(t), text(s) or "unnamed speaker", cited[sid])
+        for t, s, sid in zip(
+            chosen["text"], chosen.get("speaker", [""] * len(chosen)), chosen["source_id"], strict=True
+        )
+    )
+
+
+def event_sources(events: pd.DataFrame) -> list[str]:
+    """Every source id cited by some events rows, in order."""
+    return [s for ids in events["source_ids"] for s in (ids.split(";") if isinstance(ids, str) else ids)]
+
+
+def judgments(ds: Dataset, as_of: date | None) -> tuple[Judgment, ...]:
+    """The key judgments in display order: made by the as-of date, and not superseded by a later one."""
+    table = ds.tables.get("judgments")
+    if table is None or table.empty:
+        return ()
+    made = pd.to_datetime(table.get("made"), errors="coerce")
+    keep = made.le(pd.Timestamp(as_of)).fillna(False) if as_of else pd.Series(True, index=table.index)
+    current = table[keep.astype(bool)]
+    superseded = set(current.get("supersedes", pd.Series(dtype=object)).dropna().map(text)) - {""}
+    current = current[~current["judgment_id"].isin(superseded)] if "judgment_id" in current else current
+    order = pd.to_numeric(current.get("order", pd.Series(0, index=current.index)), errors="coerce")
+    current = current.assign(_order=order.fillna(9999)).sort_values("_order", kind="stable")
+    return tuple(
+        Judgment(
+            text(row.get("statement")),
+            text(row.get("likelihood")),
+            text(row.get("confidence")),
+            date_label(row["made"]) if "made" in row and not pd.isna(row["made"]) else "",
+            text(row.get("note")),
+        )
+        for _, row in current.iterrows()
+    )
+
+
+def marked_timeline(events: pd.DataFrame, event: str | None) -> str:
+    """The app's timeline figure with a ring and an escaped label on the step's event (a link selects it)."""
+    figure = timeline_figure(events)
+    rows = timeline_rows(events) if event and len(events) <= MAX_POINTS else None
+    if rows is not None and (rows["event_id"] == event).any():
+        row = rows[rows["event_id"] == event].iloc[0]
+        title = events.loc[events["event_id"] == event, "title"].iloc[0]
+        figure.add_trace(
+            go.Scatter(
+                x=[row["start"]],
+                y=[row["y"]],
+                mode="markers",
+                marker={"symbol": "circle-open", "size": 26, "color": "#111111", "line": {"width": 3}},
+                hoverinfo="skip",
+                showlegend=False,
+                name="this step",
+            )
+        )
+        figure.add_annotation(
+            x=row["start"],
+            y=row["y"],
+            text=clip(title, 70),
+            showarrow=True,
+            arrowhead=0,
+            ax=0,
+            ay=-34,
+            bgcolor="rgba(255,255,255,0.85)",
+            font={"size": 12},
+        )
+    return figure.to_json()
+
+
+def timeline_step(ds: Dataset, event: str | None) -> dict:
+    """The timeline of the step's events, and the selected event's summary, sources and quotes."""
+    events = ds.events
+    chosen = events[events["event_id"] == event].head(1) if event else events.iloc[0:0]
+    lead, details = "", ()
+    if len(chosen):
+        row = chosen.iloc[0]
+        lead = text(row["title"])
+        details = (text(row["summary"]), f"Claimed by: {'; '.join(row['claimants']) or 'not stated'}")
+    sources = event_sources(chosen)
+    return {
+        "kind": "plotly" if len(events) else "none",
+        "spec": marked_timeline(events, event) if len(events) else "",
+        "alt": f"Timeline of {len(events)} events",
+        "lead": lead,
+        "details": details,
+        "quotes": quotes_of(ds, "event_id", chosen["event_id"]),
+        "citations": tuple(citations(ds, sources).values()),
+    }
+
+
+def estimate_claims(ds: Dataset, estimates: pd.DataFrame) -> tuple[Claim, ...]:
+    """Every estimate as a claim: claimant, figure as stated, metric, date and source."""
+    cited = citations(ds, estimates["source_id"])
+    rows = estimates.sort_values(["as_of", "claimant"], kind="stable")
+    return tuple(
+        Claim(
+            text(row["claimant"]),
+            stated_figure(row["low"], row["high"]),
+            text(row["metric"]).replace("_", " ")
+            + ("" if text(row.get("role")) in ("", "combat") else f" ({row['role']})"),
+            date_label(row["as_of"], text(row.get("as_of_precision")) or "day"),
+            cited[row["source_id"]],
+        )
+        for _, row in rows.iterrows()
+    )
+
+
+def forces_step(ds: Dataset, force: str | None, metric: str | None) -> dict:
+    """The forces chart of one force and metric group, every figure with its claimant as a footnote."""
+    force, metric = force or "dprk", metric or "size"
+    rows = in_group(ds.estimates, force, metric)
+    seeds = seed_estimate_ids(ds.estimates, ds.sources, ds.quotes)
+    figure = forces_figure(ds.estimates, force, metric, sources=ds.sources, seed_ids=seeds)
+    claims = estimate_claims(ds, rows)
+    return {
+        "kind": "plotly" if len(rows) else "none",
+        "spec": figure.to_json() if len(rows) else "",
+        "alt": f"{FORCE_NAMES.get(force, force)}: {'losses' if metric == 'losses' else 'force size'}",
+        "lead": f"{FORCE_NAMES.get(force, force)}: {'losses' if metric == 'losses' else 'force size'}, by claimant",
+        "details": (),
+        "claims": claims,
+        "quotes": quotes_of(ds, "estimate_id", rows["estimate_id"]),
+        "citations": tuple(dict.fromkeys(c.source for c in claims)),
+    }
+
+
+def map_step(ds: Dataset, place: str | None) -> dict:
+    """The map opened on the step's place, with that place's events, quotes and sources."""
+    deck = places_deck(ds.locations, ds.events, ds.geo, selected=place)
+    events = ds.events
+    here = events[events["location_ids"].map(lambda ids: place in ids)] if place and len(events) else events.iloc[0:0]
+    match = ds.locations[ds.locations["location_id"] == place] if place else ds.locations.iloc[0:0]
+    lead = text(match.iloc[0]["name"]) if len(match) else ""
+    precision = text(match.iloc[0].get("precision")) if len(match) else ""
+    details = ((f"{precision} location" if precision else ""),) + tuple(
+        f"{date_label(d, p)}: {text(t)}"
+        for d, p, t in zip(here["date"], here["date_precision"], here["title"], strict=True)
+    )
+    return {
+        "kind": "deck",
+        "spec": deck.to_json(),
+        "alt": f"Map of the Kursk border region opened on {lead or 'the region'}. Map data: {CREDITS}.",
+        "lead": lead,
+        "details": tuple(d for d in details if d),
+        "quotes": quotes_of(ds, "event_id", here["event_id"]) + quotes_of(ds, "location_id", [place] if place else []),
+        "citations": tuple(citations(ds, event_sources(here)).values()),
+    }
+
+
+def overview_step(ds: Dataset) -> dict:
+    """The overview's headline figures by claimant and its key quotes."""
+    found = headlines(ds)
+    ids = [f.estimate_id for h in found for f in h.figures]
+    estimates = ds.estimates[ds.estimates["estimate_id"].isin(ids)]
+    claims = estimate_claims(ds, estimates)
+    chosen = key_quotes(ds)
+    quoted = ds.quotes[ds.quotes["text"].isin([q.text for q in chosen])]
+    return {
+        "kind": "figures" if claims else "none",
+        "spec": "",
+        "alt": "Headline figures by claimant",
+        "lead": "Headline figures, newest claim per claimant",
+        "details": tuple(f"{h.title}: {len(h.claimants)} claimant(s)" for h in found),
+        "claims": claims,
+        "quotes": quotes_of(ds, "quote_id", quoted["quote_id"]) if "quote_id" in quoted else (),
+        "citations": tuple(dict.fromkeys(c.source for c in claims)),
+    }
+
+
+def step_content(full: Dataset, base: Filters, step) -> StepContent:
+    """One step: its view (read as a link is read) over the pack's filters, built with the app's builders."""
+    view, notices = step_view(step, full)
+    ds = apply_filters(apply_filters(full, base), view.filters)
+    if view.page == "timeline":
+        parts = timeline_step(ds, view.event)
+    elif view.page == "forces":
+        parts = forces_step(ds, view.force, view.metric)
+    elif view.page == "map":
+        parts = map_step(ds, view.place)
+    else:
+        parts = overview_step(ds)
+    parts.setdefault("claims", ())
+    return StepContent(step.number, step.title, step.talking_points, view.page, notices=tuple(notices), **parts)
+
+
+def describe_filters(filters: Filters) -> str:
+    """The pack's filters in words ('' when none)."""
+    words = [
+        f"from {filters.date_from}" if filters.date_from else "",
+        f"to {filters.date_to}" if filters.date_to else "",
+        f"categories {', '.join(filters.categories)}" if filters.categories else "",
+        f"claimants {', '.join(filters.claimants)}" if filters.claimants else "",
+        f"confidence {', '.join(filters.confidences)}" if filters.confidences else "",
+        f"text “{filters.text}”" if filters.text else "",
+    ]
+    return "; ".join(w for w in words if w)
+
+
+def build_pack(full: Dataset, filters: Filters | None = None, presenter: bool = False) -> Pack:
+    """The pack of the briefing for some filters and as-of date; talking points only in the presenter version."""
+    filters = filters or Filters()
+    steps = tuple(step_content(full, filters, step) for step in briefing_steps(full))
+    if not presenter:
+        steps = tuple(replace(s, talking_points="") for s in steps)
+    cited: dict[str, Citation] = {}
+    for step in steps:
+        for citation in step.citations + tuple(q.source for q in step.quotes) + tuple(c.source for c in step.claims):
+            cited.setdefault(citation.source_id, citation)
+    return Pack(
+        title=TITLE,
+        as_of=filters.as_of.isoformat() if filters.as_of else "today (all sources)",
+        stamp=full.fingerprint or "none",
+        made=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        presenter=presenter,
+        filters=describe_filters(filters),
+        judgments=judgments(full, filters.as_of),
+        steps=steps,
+        sources=tuple(sorted(cited.values(), key=lambda c: (c.publisher.lower(), c.date, c.source_id))),
+    )

@@ -1,0 +1,120 @@
+"""The overview's figures charts: a row per claimant by family, latest range a bar, doubtful apart, escaped."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.data.dataset import Dataset
+from components.present.headlines import (
+    QUESTIONS,
+    claim_rows,
+    figure_panels,
+    figures_chart,
+    figures_filter_note,
+    figures_table,
+    row_order,
+)
+from components.state.filters import Filters
+
+D = pd.Timestamp
+SIZE, LOSSES = QUESTIONS
+
+
+def dataset() -> Dataset:
+    sources = pd.DataFrame(
+        [("nis", "NIS <b>", D("2025-01-13"), "day", "B"), ("ind", "The Independent", D("2025-08-22"), "day", "")],
+        columns=["source_id", "publisher", "published", "published_precision", "reliability"],
+    )
+    rows = [
+        ("nis-1", D("2024-10-23"), "South Korea NIS", "deployed", 3000, 3000, "nis", ""),
+        ("nis-2", D("2025-04-01"), "South Korea NIS", "deployed", 15000, 15000, "nis", ""),
+        ("zel-1", D("2024-11-04"), "Ukraine President", "present", 11000, 12000, "nis", ""),
+        ("ind-1", D("2025-08-22"), "The Independent", "deployed", 20000, None, "ind", "yes"),
+        ("nis-k", D("2025-01-13"), "South Korea NIS", "killed", 300, 300, "nis", ""),
+        ("nis-w", D("2025-01-13"), "South Korea NIS", "wounded", 2700, 2700, "nis", ""),
+    ]
+    columns = ["estimate_id", "as_of", "claimant", "metric", "low", "high", "source_id", "doubtful"]
+    estimates = pd.DataFrame(rows, columns=columns).astype({"low": "Int64", "high": "Int64"})
+    estimates = estimates.assign(
+        force="dprk", role="combat", scope="Kursk", confidence="reported", note="<i>odd</i>", as_of_precision="day"
+    )
+    claimants = pd.DataFrame(
+        [("South Korea NIS", "South Korea"), ("Ukraine President", "Ukraine"), ("The Independent", "media")],
+        columns=["claimant", "family"],
+    )
+    tables = {"sources": sources, "estimates": estimates, "claimants": claimants}
+    return Dataset(tables=tables)
+
+
+def test_claimants_are_grouped_by_family_and_doubtful_claims_come_last_labelled():
+    assert row_order(claim_rows(dataset(), SIZE)) == [
+        "South Korea NIS",
+        "Ukraine President",
+        "The Independent <i>(doubtful)</i>",
+    ]
+
+
+def test_the_latest_claim_is_the_bar_and_earlier_claims_are_faint_marks():
+    fig = figures_chart(dataset(), SIZE)
+    bars = [t for t in fig.data if t.type == "bar" and "South Korea NIS" in t.y]
+    assert [(list(b.base), list(b.x)) for b in bars] == [([15000.0], [0.0])]
+    faint = [t for t in fig.data if t.type == "scatter" and t.opacity == 0.35 and len(t.x)]
+    assert [list(t.x) for t in faint] == [[3000.0]]
+
+
+def test_killed_and_wounded_are_separate_panels_never_one_bar():
+    fig = figures_chart(dataset(), LOSSES)
+    assert [a.text for a in fig.layout.annotations] == ["killed", "wounded"]
+    axes = {t.xaxis for t in fig.data if t.type == "bar"}
+    assert axes == {"x", "x2"}
+
+
+def test_the_doubtful_claim_is_drawn_grey_under_the_doubtful_legend_entry():
+    fig = figures_chart(dataset(), SIZE)
+    doubtful = [t for t in fig.data if t.type == "bar" and t.name == "doubtful"]
+    assert [list(t.y) for t in doubtful] == [["The Independent <i>(doubtful)</i>"]]
+    assert doubtful[0].marker.color == "#8A8A8A"
+
+
+def test_hover_gives_date_source_and_grade_and_escapes_data_text():
+    fig = figures_chart(dataset(), SIZE)
+    hover = next(t for t in fig.data if t.type == "bar" and "South Korea NIS" in t.y).hovertext[0]
+    assert "Stated: 2025-04-01" in hover and "grade B" in hover
+    assert "NIS &lt;b&gt;" in hover and "NIS <b>" not in hover
+    doubtful = next(t for t in fig.data if t.name == "doubtful").hovertext[0]
+    assert "grade not graded" in doubtful and "&lt;i&gt;odd&lt;/i&gt;" in doubtful
+
+
+def test_nothing_is_summed_every_claim_is_one_row_of_the_exact_table():
+    table = figures_table(dataset(), SIZE.metrics_in_table)
+    assert list(table["figure"]) == ["3,000", "11,000–12,000", "15,000", "≥20,000"]
+    assert list(table["doubtful"]) == ["", "", "", "doubtful"]
+
+
+def test_no_numbered_claim_means_no_chart():
+    ds = dataset()
+    empty = ds.with_tables(estimates=ds.estimates.iloc[0:0])
+    assert figures_chart(empty, SIZE) is None
+
+
+def test_the_figures_say_which_set_filters_they_follow_and_which_they_cannot():
+    assert figures_filter_note(Filters()) is None
+    assert figures_filter_note(Filters(text="Davos")) == (
+        "They do not follow the search text: estimates have no category and no text to search, "
+        "so every figure that passes the other filters is shown."
+    )
+    note = figures_filter_note(Filters(claimants=("South Korea NIS",), categories=("combat",)))
+    assert note.startswith("The figures follow the claimant filter. They do not follow the category:")
+
+
+def test_a_claimant_name_is_escaped_in_the_row_labels():
+    ds = dataset()
+    hostile = ds.estimates.assign(claimant=ds.estimates["claimant"].replace("South Korea NIS", "<img src=x>"))
+    labels = row_order(claim_rows(ds.with_tables(estimates=hostile), SIZE))
+    assert "&lt;img src=x&gt;" in labels and "<img src=x>" not in labels
+
+
+def test_losses_are_one_figure_per_metric_each_without_a_legend_of_its_own():
+    panels = figure_panels(dataset(), LOSSES)
+    assert [p.layout.annotations[0].text for p in panels] == ["killed", "wounded"]
+    assert [p.layout.showlegend for p in panels] == [False, False]
