@@ -22,7 +22,7 @@ from components.state.registry import (
     param,
 )
 from components.state.views import View, app_base, parse_view, query_pairs, share_link
-from components.ui.access import access_granted
+from components.ui.access import access_granted, load_secrets
 from components.ui.app_state import (
     JUDGMENT_KEY,
     PAGE_KEY,
@@ -36,7 +36,9 @@ from components.ui.app_state import (
     raw_params,
     reset_filters,
 )
+from components.ui.follow import follow_off_reason, publish
 from components.ui.presenter_bar import GOTO_KEY, presenter_bar
+from components.ui.screens import full_window, full_window_screen
 from components.ui.theme_switch import theme_name, theme_switch
 
 NOTICES_KEY = "_link_notices"
@@ -215,11 +217,31 @@ def link_to_this_view(slot, view: View, base: str) -> None:
         )
 
 
-st.set_page_config(page_title="Briefing", page_icon=":material/lock:", layout="wide")  # neutral before the gate
+def run_full_window(pages: dict[str, st.Page], params: dict[str, list[str]]) -> None:
+    """The audience window or a follower's screen: no sidebar, no navigation, no page; ends the run."""
+    page = st.navigation(list(pages.values()), position="hidden")
+    full_window_screen(full_dataset(), params, app_base(st.context.url, page.url_path))
+    st.stop()
+
+
+def follow_publisher():
+    """How the presenter bar moves followers once the presenter passcode was given; None with follow mode off."""
+    return publish if follow_off_reason(load_secrets()) is None else None
+
+
+alone = full_window(raw_params())  # the audience window or a follower: no sidebar at all
+st.set_page_config(
+    page_title="Briefing",  # neutral before the gate
+    page_icon=":material/lock:",
+    layout="wide",
+    initial_sidebar_state="collapsed" if alone else "auto",
+)
 if not access_granted():
     st.stop()
 check_data_files()
 pages = make_pages()
+if alone:
+    run_full_window(pages, raw_params())
 page = st.navigation(list(pages.values()))
 st.session_state[PAGE_KEY] = next(name for name, p in pages.items() if p.url_path == page.url_path)
 ds = full_dataset()
@@ -240,7 +262,7 @@ judgment_banner(view, ds)
 base = app_base(st.context.url, page.url_path)
 step = find_step(briefing_steps(ds), st.session_state.get(APPLIED_STEP_KEY))
 if step is not None and link.step == step.number:
-    presenter_bar(ds, briefing_steps(ds), step, base)
+    presenter_bar(ds, briefing_steps(ds), step, base, follow_publisher(), follow_off_reason(load_secrets()))
 page.run()
 show_notices(notice_slot, notices)
 write_chart_choice(st.session_state[PAGE_KEY])

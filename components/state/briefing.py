@@ -11,6 +11,7 @@ from pathlib import Path
 from components.data.dataset import Dataset, Problem
 from components.data.loading import load_dataset
 from components.data.schema import ROW_COLUMN
+from components.state.registry import param
 from components.state.views import View, parse_query, share_link, view_query
 
 FILE = "briefing.csv"
@@ -113,3 +114,51 @@ def audience_link(base: str, step: Step, ds: Dataset) -> str:
 def step_query(step: Step, ds: Dataset) -> str:
     """The query string the frame switches to for a step: the step's view and `step=N`."""
     return view_query(presenter_view(step, ds))
+
+
+SCREENS = param("screen").choices
+# What a presentation clicker or keyboard sends (KeyboardEvent.key values), and the move each one makes.
+KEY_MOVES = {
+    "ArrowRight": "next",
+    "PageDown": "next",
+    " ": "next",
+    "n": "next",
+    "N": "next",
+    "ArrowLeft": "previous",
+    "PageUp": "previous",
+    "Backspace": "previous",
+    "p": "previous",
+    "P": "previous",
+    "Home": "first",
+    "End": "last",
+    "b": "blank",
+    "B": "blank",
+}
+MOVES = ("next", "previous", "first", "last")
+
+
+def parse_screen(value: str | None) -> tuple[str, list[str]]:
+    """The screen a step link asks for (`presenter` when none is given) and a notice for an unknown one."""
+    if value is None or value == "":
+        return "presenter", []
+    screen, notice = param("screen").parse(value)
+    return (str(screen), []) if notice is None else ("presenter", [notice])
+
+
+def moved_to(steps: tuple[Step, ...], number: int, move: str) -> int:
+    """The step number a move (next, previous, first, last) leads to from `number`; unchanged at either end."""
+    numbers = [step.number for step in steps]
+    if not numbers:
+        return number
+    if move == "first":
+        return numbers[0]
+    if move == "last":
+        return numbers[-1]
+    before, after = neighbours(steps, number)
+    target = after if move == "next" else before if move == "previous" else None
+    return target.number if target is not None else number
+
+
+def audience_screen_link(base: str, step: Step) -> str:
+    """The audience window's link to a step: the full-window screen for a projector, no talking points."""
+    return f"{base.rstrip('/')}/?step={step.number}&screen=audience"

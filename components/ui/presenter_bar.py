@@ -1,28 +1,32 @@
-"""What the presenter sees above a step: counter, large title, talking points, Previous/Next, the step's links.
+"""What the presenter sees above a step: counter, elapsed time, title, talking points, the next step, the step
+list, Previous/Next, the audience window's button and the follow-along address.
 
-Talking points are shown only on a presenter link (`?step=N`) and, when `[presenter] passcode` is set in the
-secrets, only after the passcode was given. Titles and notes are data: drawn as escaped text, never as HTML.
+Talking points are shown only on a presenter link (`?step=N`, `?step=N&screen=presenter`) and, when
+`[presenter] passcode` is set in the secrets, only after the passcode was given; only then does the presenter
+move the devices that follow along. Titles and notes are data: drawn as escaped text, never as HTML.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import streamlit as st
 
 from components.data.dataset import Dataset
-from components.state.briefing import Step, audience_link, neighbours, presenter_link
+from components.state.briefing import Step, audience_link, audience_screen_link, neighbours, presenter_link
 from components.ui.access import digest, judge_passcode, load_secrets, refusal
 from components.ui.details import plain_markdown
+from components.ui.step_sync import step_sync
 
 GOTO_KEY = "_goto_step"
+STARTED_KEY = "_briefing_started"
 UNLOCKED_KEY = "_presenter_unlocked"
 # A static style block: large type for a projector. No data is ever interpolated into it.
 PROJECTOR_CSS = """
 <style>
-.st-key-presenter_bar h1 { font-size: 2.8rem; line-height: 1.15; }
-.st-key-presenter_bar .stMarkdown p { font-size: 1.25rem; }
+.st-key-presenter_points .stMarkdown p { font-size: 1.3rem; line-height: 1.5; }
 </style>
 """
 
@@ -57,6 +61,18 @@ def go_to_step(number: int) -> None:
     st.session_state[GOTO_KEY] = number
 
 
+def start_briefing(number: int) -> None:
+    """Button callback: go to the first step and start the elapsed-time clock."""
+    st.session_state[STARTED_KEY] = time.time()
+    go_to_step(number)
+
+
+def elapsed_s() -> float:
+    """Seconds since this presenter started the briefing (the clock starts at the first step shown)."""
+    started = st.session_state.setdefault(STARTED_KEY, time.time())
+    return time.time() - started
+
+
 def step_buttons(steps: tuple[Step, ...], step: Step) -> None:
     """Previous and Next, also on the Left and Right keys."""
     before, after = neighbours(steps, step.number)
@@ -64,7 +80,6 @@ def step_buttons(steps: tuple[Step, ...], step: Step) -> None:
     back.button(
         "Previous",
         key="presenter_previous",
-        shortcut="Left",
         disabled=before is None,
         on_click=go_to_step,
         args=(before.number if before else step.number,),
@@ -74,7 +89,6 @@ def step_buttons(steps: tuple[Step, ...], step: Step) -> None:
     forward.button(
         "Next",
         key="presenter_next",
-        shortcut="Right",
         disabled=after is None,
         on_click=go_to_step,
         args=(after.number if after else step.number,),
@@ -83,18 +97,61 @@ def step_buttons(steps: tuple[Step, ...], step: Step) -> None:
     )
 
 
-def presenter_bar(ds: Dataset, steps: tuple[Step, ...], step: Step, base: str) -> None:
-    """The presenter's bar above a step's view."""
+def step_list(steps: tuple[Step, ...], step: Step) -> None:
+    """The next step's title and every step, to jump to."""
+    after = neighbours(steps, step.number)[1]
+    st.markdown(f"**Next:** {plain_markdown(after.title)}" if after else "**Next:** the end of the briefing")
+    with st.popover("Jump to a step", icon=":material/list:", width="stretch"):
+        for each in steps:
+            st.button(
+                plain_markdown(f"{each.number}. {each.title}"),
+                key=f"presenter_jump_{each.number}",
+                on_click=go_to_step,
+                args=(each.number,),
+                disabled=each.number == step.number,
+                type="tertiary",
+            )
+
+
+def follow_line(base: str, step: Step, publish: Callable[[Step], str] | None, reason: str | None) -> None:
+    """Where followers join (and move them to this step), or why follow mode is off."""
+    if publish is None:
+        st.caption(reason or "")
+        return
+    code = publish(step)
+    address = plain_markdown(f"{base.rstrip('/')}/?follow={code}")
+    st.caption(f"Devices following along: {address} (shown as a QR code to the audience)")
+
+
+def presenter_bar(
+    ds: Dataset,
+    steps: tuple[Step, ...],
+    step: Step,
+    base: str,
+    publish: Callable[[Step], str] | None = None,
+    follow_reason: str | None = None,
+) -> None:
+    """The presenter's bar above a step's view: `publish` moves the followers (None when follow mode is off)."""
     st.html(PROJECTOR_CSS)
     with st.container(key="presenter_bar", border=True):
         step_buttons(steps, step)
         st.title(plain_markdown(step.title), anchor=False)
-        if not presenter_unlocked():
+        points, side = st.columns([2, 1], gap="medium")
+        with side:
+            step_sync("presenter", steps, step, go_to_step, audience_screen_link(base, step), elapsed_s())
+        with points, st.container(key="presenter_points"):
+            unlocked = presenter_unlocked()
+            if unlocked and step.talking_points.strip():
+                st.markdown(plain_markdown(step.talking_points))
+        if not unlocked:
             return
-        if step.talking_points.strip():
-            st.markdown(plain_markdown(step.talking_points))
+        with side:
+            step_list(steps, step)
+            follow_line(base, step, publish, follow_reason)
         with st.expander("Links to this step"):
             st.caption("Presenter link (opens presenter mode at this step; shows talking points):")
             st.code(presenter_link(base, step), language=None, wrap_lines=True)
+            st.caption("Audience window (full screen for the projector, no talking points):")
+            st.code(audience_screen_link(base, step), language=None, wrap_lines=True)
             st.caption("Audience link (the view only, no talking points):")
             st.code(audience_link(base, step, ds), language=None, wrap_lines=True)

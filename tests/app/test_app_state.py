@@ -44,7 +44,7 @@ def test_widget_values_of_the_wrong_kind_or_outside_the_vocabulary_are_dropped(m
     )
     assert shown.startswith("Filters(date_from=datetime.date(2024, 12, 1), date_to=datetime.date(2025, 1, 2), ")
     assert "categories=('combat',), claimants=(), confidences=()" in shown
-    assert "text='Kursk " + "x" * 194 + "'" in shown and shown.endswith("as_of=None)")
+    assert "text='Kursk " + "x" * 194 + "'" in shown and "as_of=None" in shown
 
 
 def test_the_cache_key_names_the_data_and_changes_with_the_filters(monkeypatch):

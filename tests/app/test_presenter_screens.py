@@ -1,0 +1,77 @@
+"""AppTest of the audience window and the follow link: no sidebar, no talking points, follow needs a passcode."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from components.data.loading import load_dataset
+from components.state.briefing import briefing_steps
+from components.ui.details import plain_markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+STEPS = briefing_steps(load_dataset(ROOT / "data"))
+PASSCODE = {"presenter": {"passcode": "kursk-2025"}}
+
+
+def open_app(monkeypatch, secrets: dict | None = None, **params: str) -> AppTest:
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(ROOT / "data"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for section, values in (secrets or {}).items():
+        at.secrets[section] = values
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    return " ".join(e.value for kind in ("markdown", "caption", "title", "info") for e in at.get(kind))
+
+
+def test_the_audience_window_shows_the_steps_title_and_chart_without_sidebar_or_talking_points(monkeypatch):
+    step = STEPS[0]
+    at = open_app(monkeypatch, step=str(step.number), screen="audience")
+    assert not at.exception
+    assert [t.value for t in at.title] == [plain_markdown(step.title)]
+    assert plain_markdown(step.talking_points) not in texts(at)
+    assert len(at.sidebar.children) == 0
+    assert not at.multiselect and not at.date_input and not at.button
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_every_step_opens_on_the_audience_screen_without_an_error(monkeypatch):
+    for step in STEPS:
+        at = open_app(monkeypatch, step=str(step.number), screen="audience")
+        assert not at.exception, step.number
+        assert at.title[0].value == plain_markdown(step.title)
+
+
+def test_without_a_presenter_passcode_a_follow_link_says_follow_mode_is_off(monkeypatch):
+    at = open_app(monkeypatch, follow="abcdef")
+    assert not at.exception
+    assert any("Follow mode is off" in i.value for i in at.info)
+    assert not at.title
+
+
+def test_a_follow_link_of_a_room_nobody_opened_waits_for_the_presenter(monkeypatch):
+    at = open_app(monkeypatch, secrets=PASSCODE, follow="zzzzzz")
+    assert any("Waiting for the presenter" in i.value for i in at.info)
+
+
+def test_a_follower_sees_the_step_of_the_presenter_who_gave_the_passcode(monkeypatch):
+    presenter = open_app(monkeypatch, secrets=PASSCODE, step=str(STEPS[2].number))
+    next(t for t in presenter.text_input if t.label == "Presenter passcode").input("kursk-2025")
+    next(b for b in presenter.button if b.label == "Unlock presenter mode").click().run()
+    line = next(c.value for c in presenter.caption if "Devices following along" in c.value)
+    code = re.search(r"follow\\?=([a-z0-9]+)", line).group(1)
+    follower = open_app(monkeypatch, secrets=PASSCODE, follow=code)
+    assert not follower.exception
+    assert follower.title[0].value == plain_markdown(STEPS[2].title)
+    assert plain_markdown(STEPS[2].talking_points) not in texts(follower)
+
+
+def test_a_presenter_who_has_not_given_the_passcode_opens_no_room(monkeypatch):
+    presenter = open_app(monkeypatch, secrets=PASSCODE, step=str(STEPS[0].number))
+    assert not any("Devices following along" in c.value for c in presenter.caption)

@@ -1,0 +1,50 @@
+"""The audience screen's sizes: type readable from the back of a room, the visual fitted to the window."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+
+from components.present.audience import DEFAULT_WINDOW, PAGE_PADDING_PX, clipped, projector_figure, stage
+
+WINDOWS = [(1280, 720), (1366, 768), (1920, 1080)]
+
+
+def test_at_full_hd_titles_and_chart_labels_are_at_least_24_px():
+    sizes = stage("How many were sent? Every claimant's count", "forces", (1920, 1080))
+    assert sizes.font_px >= 24 and sizes.title_px >= 24
+
+
+@pytest.mark.parametrize("window", WINDOWS)
+@pytest.mark.parametrize("page", ["timeline", "forces", "map", "overview"])
+def test_title_and_visual_fit_inside_the_window(window, page):
+    title = "Davos: 60,000 Russians, 12,000 North Koreans, one-third lost"
+    sizes = stage(title, page, window)
+    title_height = sizes.title_lines * sizes.title_px * 1.25
+    assert title_height + sizes.visual_px + 2 * PAGE_PADDING_PX <= window[1]
+    assert sizes.visual_px >= window[1] * 0.55
+
+
+def test_a_long_title_takes_more_lines_and_leaves_the_visual_less_room():
+    short = stage("The treaty", "timeline", (1280, 720))
+    long = stage("The 6th SSO Regiment's '1980s' remark: found only in the seed " * 2, "timeline", (1280, 720))
+    assert long.title_lines > short.title_lines and long.visual_px < short.visual_px
+
+
+def test_before_the_browser_measured_the_smallest_window_is_assumed():
+    assert stage("A step", "map", None) == stage("A step", "map", DEFAULT_WINDOW)
+
+
+def test_text_is_clipped_at_a_word_with_an_ellipsis():
+    assert clipped("one two three", 50) == "one two three"
+    assert clipped("one two three four", 12) == "one two…"
+    assert len(clipped("word " * 100, 40)) <= 40
+
+
+def test_the_projector_chart_has_the_stage_height_and_type_size_everywhere():
+    sizes = stage("A step", "timeline", (1920, 1080))
+    original = go.Figure(go.Scatter(x=[1, 2], y=[3, 4]), layout={"height": 500})
+    big = projector_figure(original, sizes)
+    assert big.layout.height == sizes.visual_px and original.layout.height == 500
+    assert big.layout.font.size == big.layout.xaxis.tickfont.size == big.layout.yaxis.tickfont.size == 24
+    assert big.layout.legend.font.size == 24
