@@ -7,6 +7,8 @@ PPTX) reads this one model, so the three formats cannot disagree about what the 
 
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
@@ -283,6 +285,20 @@ def forces_step(ds: Dataset, force: str | None, metric: str | None) -> dict:
     }
 
 
+# pydeck's bundled deck.gl (the one the HTML pack embeds) registers no CollisionFilterExtension: a layer that
+# asks for it throws and the map never draws. The pack keeps those labels, without the collision filter.
+COLLISION_PROPS = ("extensions", "collisionEnabled", "collisionTestProps", "getCollisionPriority")
+
+
+def offline_deck_json(spec: str) -> str:
+    """A deck's JSON without the props that the pack's deck.gl bundle cannot construct."""
+    deck = json.loads(spec)
+    for layer in deck.get("layers", []):
+        for name in COLLISION_PROPS:
+            layer.pop(name, None)
+    return json.dumps(deck)
+
+
 def map_step(ds: Dataset, place: str | None) -> dict:
     """The map opened on the step's place, with that place's events, quotes and sources."""
     deck = places_deck(ds.locations, ds.events, ds.geo, selected=place)
@@ -297,7 +313,7 @@ def map_step(ds: Dataset, place: str | None) -> dict:
     )
     return {
         "kind": "deck",
-        "spec": deck.to_json(),
+        "spec": offline_deck_json(deck.to_json()),
         "alt": f"Map of the Kursk border region opened on {lead or 'the region'}. Map data: {CREDITS}.",
         "lead": lead,
         "details": tuple(d for d in details if d),

@@ -10,7 +10,6 @@ Data strings are escaped before they reach plotly, whose labels are pseudo-HTML.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -20,7 +19,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from components.data.schema import LOSS_METRICS, SIZE_METRICS
-from components.present.labels import clip, column, date_label
+from components.present.labels import clip, column, date_label, plotly_text
 from components.present.ledger import http_link
 from components.present.theme import LIGHT, Theme, apply_theme
 
@@ -327,7 +326,7 @@ def _label_annotations(rows: pd.DataFrame, styles: dict, ymax: float, axes: tupl
             "y": y,
             "xref": xref,
             "yref": yref,
-            "text": html.escape(who),
+            "text": plotly_text(who),
             "showarrow": False,
             "xanchor": "left",
             "xshift": 10,
@@ -344,7 +343,7 @@ def _panel_traces(rows: pd.DataFrame, styles: dict, theme: Theme, arrow: float) 
     for claimant, (color, symbol) in styles.items():
         part = rows[rows["claimant"] == claimant]
         if len(part):
-            traces += _claimant_traces(part, Style(html.escape(claimant), color, symbol, arrow, theme))
+            traces += _claimant_traces(part, Style(plotly_text(claimant), color, symbol, arrow, theme))
     if rows["seed"].any():
         traces.append(_seed_stars(rows, arrow, theme))
     return traces
@@ -598,7 +597,7 @@ def _forces_layout(fig: go.Figure, rows: pd.DataFrame, grid: tuple[int, int], ti
     fig.update_yaxes(tickformat=",", rangemode="tozero", showgrid=True)
     fig.update_annotations(font_size=LABEL_SIZE)
     fig.update_layout(
-        title={"text": wrapped(html.escape(title)), "x": 0, "xanchor": "left", "font": {"size": TITLE_SIZE}},
+        title={"text": wrapped(plotly_text(title)), "x": 0, "xanchor": "left", "font": {"size": TITLE_SIZE}},
         height=120 + PANEL_HEIGHT * grid[0],
         margin={"l": 10, "r": 10, "t": 100, "b": 10},
         showlegend=False,

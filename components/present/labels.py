@@ -17,12 +17,21 @@ HOVER_CHARS = 160
 PRECISION_WORDS = {"day": "", "week": "week", "month": "month", "approx": "approximate"}
 
 
+def plotly_text(value: str) -> str:
+    """Data text for Plotly's pseudo-HTML (titles, hovers, labels): `<`, `>` and `&` escaped so it shows as text.
+
+    Quotes stay as they are: Plotly decodes only a few entities, so `&quot;` would be shown literally, and
+    without a `<` no tag can start.
+    """
+    return html.escape(value, quote=False)
+
+
 def clip(text: object, limit: int = HOVER_CHARS) -> str:
     """Data text shortened for a hover label, then escaped so it renders as text."""
     value = "" if text is None or text is pd.NA else str(text)
     if len(value) > limit:
         value = value[: limit - 1] + "…"
-    return html.escape(value)
+    return plotly_text(value)
 
 
 def joined(values: object) -> str:

@@ -6,7 +6,6 @@ taken from the data is escaped here before it reaches the figure.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
 import numpy as np
@@ -23,6 +22,7 @@ from components.present.labels import (  # noqa: F401  (the labels were here fir
     dates_label,
     event_dates_label,
     joined,
+    plotly_text,
 )
 from components.present.palette import CATEGORIES, CONFIDENCE_SYMBOLS, category_color, confidence_symbol
 from components.present.theme import LIGHT, Theme, apply_theme
@@ -152,7 +152,7 @@ def _point_trace(group: pd.DataFrame, category: str, approx: bool, theme: Theme 
                 "color": category_color(category, theme=theme.name) if approx else theme.outline,
             },
         },
-        name=html.escape(category),
+        name=plotly_text(category),
         showlegend=False,
         customdata=_custom(group),
         hovertemplate="%{customdata[1]}<extra></extra>",
@@ -184,7 +184,7 @@ def _bar_trace(group: pd.DataFrame, category: str, theme: Theme = LIGHT) -> go.B
             },
             "line": {"width": 1, "color": theme.outline},
         },
-        name=html.escape(category),
+        name=plotly_text(category),
         showlegend=False,
         customdata=_custom(group),
         hovertemplate="%{customdata[1]}<extra></extra>",
@@ -230,7 +230,7 @@ def short_label(title: object, limit: int = LABEL_CHARS) -> str:
     text = "" if title is None or title is pd.NA else str(title)
     if len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return html.escape(text)
+    return plotly_text(text)
 
 
 def key_event_ids(rows: pd.DataFrame) -> list[str]:
@@ -314,7 +314,7 @@ def _event_figure(events: pd.DataFrame, theme: Theme = LIGHT, selected: str | No
         fig.update_layout(title={"text": f"Selected: {clip(picked)}", "x": 0, "xanchor": "left", "font": {"size": 17}})
     fig.update_yaxes(
         tickvals=list(range(len(lanes))),
-        ticktext=[html.escape(c) for c in lanes],
+        ticktext=[plotly_text(c) for c in lanes],
         range=[len(lanes) - 0.5, -0.5],
         showgrid=True,
         zeroline=False,
@@ -366,9 +366,9 @@ def _binned_figure(events: pd.DataFrame, theme: Theme = LIGHT) -> go.Figure:
             go.Bar(
                 x=part["bin"],
                 y=part["count"],
-                name=html.escape(category),
+                name=plotly_text(category),
                 marker={"color": category_color(category, theme=theme.name)},
-                hovertemplate=f"{html.escape(category)}: %{{y}} events<br>from %{{x|%Y-%m-%d}}<extra></extra>",
+                hovertemplate=f"{plotly_text(category)}: %{{y}} events<br>from %{{x|%Y-%m-%d}}<extra></extra>",
             )
         )
     fig.update_layout(barmode="stack", height=420, yaxis_title="events")

@@ -32,7 +32,19 @@ PLOT_POINT = """(eventId) => {
     const ids = (trace.customdata || []).map((c) => c && c[0]);
     const i = ids.indexOf(eventId);
     if (i >= 0 && trace.type === 'scatter') {
-      return {x: box.left + xa._offset + xa.d2p(trace.x[i]), y: box.top + ya._offset + ya.d2p(trace.y[i])};
+      let y = box.top + ya._offset + ya.d2p(trace.y[i]);
+      // A chart taller than the window: scroll the page's scrolling ancestor so the mark is in view, as a
+      // reader would before pointing at it.
+      if (y < 0 || y > window.innerHeight) {
+        let scroller = gd.parentElement;
+        while (scroller && !(scroller.scrollHeight > scroller.clientHeight
+                             && /(auto|scroll)/.test(getComputedStyle(scroller).overflowY))) {
+          scroller = scroller.parentElement;
+        }
+        (scroller || document.scrollingElement).scrollTop += y - window.innerHeight / 2;
+        y = gd.getBoundingClientRect().top + ya._offset + ya.d2p(trace.y[i]);
+      }
+      return {x: box.left + xa._offset + xa.d2p(trace.x[i]), y: y};
     }
   }
   return null;

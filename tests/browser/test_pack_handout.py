@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -13,7 +12,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from components.data.loading import load_dataset
-from components.pack.chromium import chromium_page, chromium_path
+from components.pack.chromium import SCALE, VIEWPORT
 from components.pack.content import build_pack
 from components.pack.handout import SOURCES_PER_PAGE, handout_html, print_pdf
 
@@ -37,19 +36,21 @@ def pack():
     return build_pack(load_dataset(ROOT / "data"), presenter=True)
 
 
-def printed(pack, paper: str) -> PdfReader:
-    if chromium_path() is None:
-        message = "no Chromium to print the handout"
-        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+def printed(browser, pack, paper: str) -> PdfReader:
+    """The handout printed by a page of pytest-playwright's Chromium (its Sync API owns this thread's loop,
+    so a second `sync_playwright()` here would refuse to start)."""
     images = {s.number: png() for s in pack.steps if s.kind in ("plotly", "deck")}
-    with chromium_page() as page:
+    page = browser.new_page(viewport=VIEWPORT, device_scale_factor=SCALE)
+    try:
         page.set_content(handout_html(pack, images, paper), wait_until="load")
         return PdfReader(io.BytesIO(print_pdf(page, pack, paper)))
+    finally:
+        page.close()
 
 
 @pytest.fixture(scope="module")
-def a4(pack) -> PdfReader:
-    return printed(pack, "A4")
+def a4(browser, pack) -> PdfReader:
+    return printed(browser, pack, "A4")
 
 
 def test_judgments_first_then_one_page_per_step_then_the_sources(pack, a4) -> None:
@@ -85,10 +86,10 @@ def test_figures_carry_their_claimants_and_quotes_their_sources_and_grades(pack,
             assert plain(f"{quote.speaker}, {quote.source.label} [{quote.source.code}]") in text
 
 
-def test_pages_are_landscape_a4_or_letter(pack, a4) -> None:
+def test_pages_are_landscape_a4_or_letter(browser, pack, a4) -> None:
     box = a4.pages[0].mediabox
     assert (float(box.width), float(box.height)) == pytest.approx(POINTS["A4"], abs=1.5)
-    letter = printed(pack, "Letter")
+    letter = printed(browser, pack, "Letter")
     box = letter.pages[0].mediabox
     assert (float(box.width), float(box.height)) == pytest.approx(POINTS["Letter"], abs=1.5)
     assert len(letter.pages) == len(a4.pages)

@@ -11,6 +11,7 @@ import pytest
 
 from components.data.loading import load_dataset
 from components.pack.content import build_pack
+from components.pack.page import DECK_JS
 from components.state.briefing import briefing_steps
 from components.state.filters import Filters
 
@@ -57,6 +58,17 @@ def test_map_step_opens_on_its_place_with_a_ring(ds, audience) -> None:
     assert step.lead == "Plekhovo"
     ring = next(layer for layer in spec["layers"] if layer["id"] == "selected")
     assert len(ring["data"]) == 1
+
+
+def test_map_steps_ask_only_for_classes_the_embedded_deck_gl_bundle_has(ds, audience) -> None:
+    # The pack embeds pydeck's own deck.gl bundle; a layer or extension it lacks throws and the map stays blank.
+    bundle = DECK_JS.read_text(encoding="utf-8")
+    maps = [json.loads(s.spec) for s in audience.steps if s.kind == "deck"]
+    assert maps
+    for spec in maps:
+        for layer in spec["layers"]:
+            wanted = [layer["@@type"], *(e["@@type"] for e in layer.get("extensions", []))]
+            assert all(name in bundle for name in wanted), (layer["id"], wanted)
 
 
 def test_every_figure_of_a_forces_step_names_its_claimant_and_graded_source(ds, audience) -> None:

@@ -124,6 +124,13 @@ def test_markup_in_titles_and_claimants_is_escaped_in_the_hover():
     assert "<b>Bold" not in hover and "&lt;b&gt;Bold" in hover
 
 
+def test_quotes_in_a_selected_title_are_shown_as_quotes_not_entities():
+    # Plotly decodes &lt; and &amp; but not &quot;: an escaped quote mark would be shown as "&quot;".
+    title = 'He said "withdraw" <b>now</b> & left'
+    fig = timeline_figure(make_events({"event_id": "x", "title": title}), selected="x")
+    assert fig.layout.title.text == 'Selected: He said "withdraw" &lt;b&gt;now&lt;/b&gt; &amp; left'
+
+
 def test_events_on_the_same_day_in_one_lane_do_not_overlap():
     fig = timeline_figure(make_events({"event_id": "a"}, {"event_id": "b"}, {"event_id": "c"}))
     ys = {point_of(fig, e)[0].y[point_of(fig, e)[1]] for e in ("a", "b", "c")}
