@@ -8,7 +8,6 @@ PPTX) reads this one model, so the three formats cannot disagree about what the 
 from __future__ import annotations
 
 import json
-
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
