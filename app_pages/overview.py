@@ -212,8 +212,8 @@ def quotes_block() -> None:
         if current_filters().active:
             st.caption("The quotes follow the filters.")
         for quote in quotes:
-            st.markdown(f"> {plain_markdown(quote.text)}")
-            st.caption(plain_markdown(f"— {quote.speaker}, {quote.source}"))
+            st.markdown(f"> “{plain_markdown(quote.text)}”")
+            st.caption(plain_markdown(f"— {', '.join(p for p in (quote.speaker, quote.source) if p)}"))
 
 
 def about_the_data() -> None:

@@ -32,6 +32,7 @@ LOSS_METRICS = ("killed", "wounded", "killed_or_wounded", "captured", "missing")
 METRICS = SIZE_METRICS + LOSS_METRICS
 ROLES = ("combat", "support", "planned")
 PLACE_PRECISIONS = ("exact", "approximate", "area")
+QUOTE_KINDS = ("narration", "quoted")
 
 CONFIDENCE_MEANINGS = {
     "confirmed": "two or more independent sources that are not parties to the war report it as fact",
@@ -175,7 +176,14 @@ QUOTES = TableSchema(
         Column("quote_id", "id", True, "unique slug"),
         Column("source_id", "id", True, "the archived source quoted", ref="sources"),
         Column("text", "text", True, "the words exactly as the source has them"),
-        Column("speaker", "text", False, "who is quoted"),
+        Column(
+            "kind",
+            "enum",
+            False,
+            "narration: the document's own words (never shown as a person's); quoted: a person's words it reports",
+            vocab=QUOTE_KINDS,
+        ),
+        Column("speaker", "text", False, "who is quoted; required for quoted, empty for narration"),
         Column("event_id", "id", False, "the event the quote supports", ref="events"),
         Column("estimate_id", "id", False, "the estimate the quote supports", ref="estimates"),
         Column("location_id", "id", False, "the place the quote supports", ref="locations"),

@@ -167,6 +167,10 @@ def table_rules(check: Checker, typed: dict[str, pd.Series], documents: dict[str
         targets = ["event_id", "estimate_id", "location_id"]
         none_set = pd.concat([typed[c] == "" for c in targets], axis=1).all(axis=1)
         check.flag(none_set, "event_id", "a quote must support an event, an estimate or a location")
+        kind, speaker = typed["kind"], typed["speaker"].str.strip()
+        check.flag((kind == "quoted") & (speaker == ""), "speaker", "a quoted quote must name its speaker")
+        reason = "a narration quote is the document's own words: leave speaker empty, or set kind to quoted"
+        check.flag((kind == "narration") & (speaker != ""), "speaker", reason)
 
 
 def check_quotes(check: Checker, typed: dict[str, pd.Series], sources: pd.DataFrame, documents: dict[str, str]) -> None:

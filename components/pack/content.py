@@ -18,7 +18,7 @@ from components.data.dataset import Dataset
 from components.pack import grades
 from components.present.forces import FORCE_NAMES, forces_figure, in_group, seed_estimate_ids, stated_figure
 from components.present.headlines import headlines, key_quotes
-from components.present.labels import clip, date_label
+from components.present.labels import clip, date_label, quote_credit
 from components.present.ledger import http_link
 from components.present.places import CREDITS, places_deck
 from components.present.timeline import MAX_POINTS, timeline_figure, timeline_rows
@@ -158,11 +158,11 @@ def quotes_of(ds: Dataset, column: str, values: object) -> tuple[Quote, ...]:
         return ()
     chosen = quotes[quotes[column].isin(list(values))]
     cited = citations(ds, chosen["source_id"])
+    kinds = chosen.get("kind", [""] * len(chosen))
+    speakers = chosen.get("speaker", [""] * len(chosen))
     return tuple(
-        Quote(text(t), text(s) or "unnamed speaker", cited[sid])
-        for t, s, sid in zip(
-            chosen["text"], chosen.get("speaker", [""] * len(chosen)), chosen["source_id"], strict=True
-        )
+        Quote(text(t), quote_credit(k, s, "", "", "")[0] or "the source's own words (narration)", cited[sid])
+        for t, k, s, sid in zip(chosen["text"], kinds, speakers, chosen["source_id"], strict=True)
     )
 
 

@@ -16,7 +16,7 @@ from plotly.subplots import make_subplots
 
 from components.data.dataset import Dataset
 from components.data.schema import FORCES, LOSS_METRICS, SIZE_METRICS
-from components.present.labels import clip, date_label
+from components.present.labels import clip, date_label, quote_credit
 from components.present.palette import FALLBACK_COLOR, series_colors
 from components.state.filters import Filters
 
@@ -131,7 +131,7 @@ def doubtful_figures(ds: Dataset) -> tuple[Figure, ...]:
 
 @dataclass(frozen=True)
 class QuoteRef:
-    """A verbatim quote with who said it and where it was published (the overview and the detail panels)."""
+    """A verbatim quote: the person quoted (empty for the document's own words) and the document credited."""
 
     text: str
     speaker: str
@@ -145,11 +145,23 @@ def key_quotes(ds: Dataset, limit: int = MAX_KEY_QUOTES) -> tuple[QuoteRef, ...]
         quotes = quotes[quotes["key"].astype(str).str.strip().str.lower() == "yes"]
     published = quotes["source_id"].map(ds.sources.set_index("source_id")["published"])
     chosen = quotes.assign(_published=published).sort_values(["_published", "quote_id"]).head(limit)
-    cited = publishers(ds.sources, chosen["source_id"])
+    kinds = chosen["kind"] if "kind" in chosen else pd.Series("", index=chosen.index)
     return tuple(
-        QuoteRef(text, speaker or "unnamed speaker", cited.get(source_id, source_id))
-        for text, speaker, source_id in zip(chosen["text"], chosen["speaker"], chosen["source_id"], strict=True)
+        QuoteRef(text, *document_credit(ds.sources, source_id, kind, speaker))
+        for text, kind, speaker, source_id in zip(
+            chosen["text"], kinds, chosen["speaker"], chosen["source_id"], strict=True
+        )
     )
+
+
+def document_credit(sources: pd.DataFrame, source_id: str, kind: object, speaker: object) -> tuple[str, str]:
+    """(person quoted, document credited) for a quote of `source_id` (an unknown source is credited by its id)."""
+    found = sources[sources["source_id"] == source_id]
+    if found.empty:
+        return quote_credit(kind, speaker, source_id, "", "")
+    row = found.iloc[0]
+    date = date_label(row["published"], row["published_precision"])
+    return quote_credit(kind, speaker, str(row["publisher"]), str(row.get("title", "") or ""), date)
 
 
 FAMILIES = (

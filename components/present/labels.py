@@ -82,6 +82,24 @@ def event_dates_label(row: pd.Series) -> str:
     )
 
 
+def quote_credit(kind: object, speaker: object, publisher: str, title: str, date: str) -> tuple[str, str]:
+    """(who, where) a quote's words belong to: a `quoted` person and the document reporting them, or the document.
+
+    A narration quote is the document's own words, even where it reports what someone said, so it is credited
+    to the document ("the article <title> (unsigned, <date>)"), never to a person. A row without a kind that
+    names a speaker is read as `quoted`; without a speaker, as narration.
+    """
+    who = str(speaker if isinstance(speaker, str) else "").strip()
+    if str(kind if isinstance(kind, str) else "").strip() == "narration":
+        who = ""
+    if who:
+        return who, ", ".join(p for p in (publisher, date) if p)
+    unsigned = not publisher or publisher.lower().startswith("unknown")
+    if unsigned:
+        return "", f"the article {title} (unsigned, {date})" if title else f"an unsigned document, {date}"
+    return "", f"{publisher}, {title} ({date})" if title else f"{publisher}, {date}"
+
+
 def column(frame: pd.DataFrame, name: str, default: object) -> pd.Series:
     """A column of the frame, or a column of `default` when the frame lacks it."""
     return frame[name] if name in frame else pd.Series(default, index=frame.index)

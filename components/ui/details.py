@@ -14,7 +14,7 @@ import streamlit as st
 
 from components.data.dataset import Dataset
 from components.present.headlines import QuoteRef
-from components.present.labels import date_label, event_dates_label, joined
+from components.present.labels import date_label, event_dates_label, joined, quote_credit
 from components.present.ledger import http_link
 
 PLACE_EVENTS = 40
@@ -81,12 +81,13 @@ def source_refs(sources: pd.DataFrame, source_ids: set[str]) -> dict[str, Source
 
 
 def quote_refs(quotes: pd.DataFrame, refs: dict[str, SourceRef]) -> list[QuoteRef]:
-    """Quotes as shown: verbatim text, speaker, and 'publisher, date' of their source."""
+    """Quotes as shown: verbatim text, and whose words they are (a quoted person, or the document itself)."""
     speakers = quotes["speaker"] if "speaker" in quotes else [""] * len(quotes)
+    kinds = quotes["kind"] if "kind" in quotes else [""] * len(quotes)
     shown = []
-    for text, speaker, sid in zip(quotes["text"], speakers, quotes["source_id"], strict=True):
+    for text, kind, speaker, sid in zip(quotes["text"], kinds, speakers, quotes["source_id"], strict=True):
         cited = refs.get(sid, SourceRef(sid, sid, "", "", ""))
-        shown.append(QuoteRef(text, speaker or "", ", ".join(p for p in (cited.publisher, cited.date) if p)))
+        shown.append(QuoteRef(text, *quote_credit(kind, speaker, cited.publisher, cited.title, cited.date)))
     return shown
 
 

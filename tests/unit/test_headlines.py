@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from components.data.dataset import Dataset
 from components.present.headlines import doubtful_figures, headlines, key_quotes, stated_range
+from components.present.labels import quote_credit
+from components.state.briefing import load_briefing
 from components.state.filters import Filters, apply_filters
+
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 D = pd.Timestamp
 
@@ -41,10 +46,10 @@ def dataset(doubtful: bool = True) -> Dataset:
         estimates = estimates.drop(columns="doubtful")
     quotes = pd.DataFrame(
         [
-            ("q2", "davos", "We are talking about four thousand", "Volodymyr Zelensky", "", "zel-4000", ""),
-            ("q1", "nis", "<b>300 killed</b>", "", "", "nis-killed", ""),
+            ("q2", "davos", "We are talking about four thousand", "quoted", "Volodymyr Zelensky", "", "zel-4000", ""),
+            ("q1", "nis", "<b>300 killed</b>", "narration", "", "", "nis-killed", ""),
         ],
-        columns=["quote_id", "source_id", "text", "speaker", "event_id", "estimate_id", "location_id"],
+        columns=["quote_id", "source_id", "text", "kind", "speaker", "event_id", "estimate_id", "location_id"],
     )
     return Dataset(tables={"sources": sources, "estimates": estimates, "quotes": quotes})
 
@@ -92,8 +97,30 @@ def test_no_doubtful_column_means_no_doubtful_figures():
     assert doubtful_figures(dataset(doubtful=False)) == ()
 
 
-def test_key_quotes_are_verbatim_with_speaker_and_source_oldest_first():
+def test_key_quotes_are_verbatim_credited_to_whoever_wrote_or_said_them_oldest_first():
     quotes = key_quotes(dataset())
     assert [q.text for q in quotes] == ["<b>300 killed</b>", "We are talking about four thousand"]
-    assert quotes[0].speaker == "unnamed speaker"
-    assert quotes[1].source == "Office of the President, 2025-01-21"
+    assert (quotes[0].speaker, quotes[0].source) == ("", "South Korea NIS, 2025-01-13")  # narration: the document
+    assert (quotes[1].speaker, quotes[1].source) == ("Volodymyr Zelensky", "Office of the President, 2025-01-21")
+
+
+@pytest.mark.parametrize(
+    ("kind", "speaker", "expected"),
+    [
+        ("narration", "", ("", "the article Troops Withdraw (unsigned, c. 1 Feb 2025)")),
+        ("narration", "Volodymyr Zelensky", ("", "the article Troops Withdraw (unsigned, c. 1 Feb 2025)")),
+        ("quoted", "Col. Oleksandr Kindratenko", ("Col. Oleksandr Kindratenko", "Unknown (unsigned), c. 1 Feb 2025")),
+        ("", "", ("", "the article Troops Withdraw (unsigned, c. 1 Feb 2025)")),
+    ],
+)
+def test_a_quote_is_credited_to_the_document_unless_it_quotes_a_named_person(kind, speaker, expected):
+    assert quote_credit(kind, speaker, "Unknown (unsigned)", "Troops Withdraw", "c. 1 Feb 2025") == expected
+
+
+def test_the_bundled_key_quotes_are_the_articles_words_never_a_persons():
+    quotes = key_quotes(load_briefing(DATA))
+    assert quotes
+    for quote in quotes:
+        assert quote.speaker == ""
+        assert quote.source.startswith("the article North Korean Troops Withdraw from Russian Frontlines")
+        assert "unsigned" in quote.source

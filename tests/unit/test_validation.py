@@ -51,6 +51,14 @@ CASES = [
         ],
         {"briefing": 3},
     ),
+    (
+        "quote_speaker_mismatch",
+        [
+            ("quotes.csv", 4, "speaker", "a quoted quote must name its speaker"),
+            ("quotes.csv", 5, "speaker", "a narration quote is the document's own words"),
+        ],
+        {},
+    ),
     ("quote_not_in_archive", [("quotes.csv", 2, "text", "quote not found in archived source")], {"quotes": 1}),
     (
         "out_of_range_coordinate",
