@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from components.data.loading import load_dataset
 from components.present.places import place_summaries, places_deck
@@ -113,6 +114,15 @@ def map_point(page, deck, location_id: str) -> tuple[float, float]:
     return box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
 
 
+def url_gets(page, fragment: str, timeout_ms: int) -> bool:
+    """Whether the address bar comes to hold `fragment` within the timeout (the app writes it after its rerun)."""
+    try:
+        page.wait_for_function("f => window.location.href.includes(f)", arg=fragment, timeout=timeout_ms)
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
 def open_path(page, url: str) -> None:
     """Open a URL and wait until the app has finished running."""
     page.goto(url)
@@ -158,7 +168,7 @@ def test_clicking_a_map_place_shows_its_verbatim_quote_in_the_panel(app_server, 
     for _ in range(3):  # a click landing while the chart is still settling can be lost: try again
         page.mouse.click(*hover_place(page, deck, location_id))
         wait_for_app(page)
-        if f"place={location_id}" in page.url:
+        if url_gets(page, f"place={location_id}", timeout_ms=10_000):
             break
     assert f"place={location_id}" in page.url
     page.get_by_text(quote[:40], exact=False).first.wait_for(state="visible", timeout=30_000)
