@@ -27,17 +27,13 @@ PAGES = [
     ("sources", "/sources", None),
     ("presenter", "/presenter", None),
 ]
+VIEWPORTS = ((chromium.DESKTOP, ""), (chromium.PHONE, "-phone"), (chromium.WALL, "-1920"))
 # (file name, url path, viewport, what the page must have drawn before the shot): every page in both
-# themes, at laptop and phone width.
+# themes, at laptop (1280x800), phone (390 px) and full-HD projector (1920x1080) size.
 SHOTS = [
-    (
-        f"{name}{'' if theme == 'light' else '-projector'}{'' if viewport is chromium.DESKTOP else '-phone'}",
-        path + query,
-        viewport,
-        chart,
-    )
+    (f"{name}{'' if theme == 'light' else '-projector'}{suffix}", path + query, viewport, chart)
     for theme, query in (("light", ""), ("projector", PROJECTOR))
-    for viewport in (chromium.DESKTOP, chromium.PHONE)
+    for viewport, suffix in VIEWPORTS
     for name, path, chart in PAGES
 ]
 

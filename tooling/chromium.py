@@ -25,6 +25,7 @@ ARGS = (
 )
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+WALL = {"width": 1920, "height": 1080}  # a projector or wall screen at full HD
 FINISHED = "[data-testid='stApp'][data-test-script-state='notRunning'][data-test-connection-state='CONNECTED']"
 RUNNING_INDICATOR = ", ".join(
     f"[data-testid='stStatusWidget{name}']" for name in ("RunningIcon", "RunningManIcon", "NewYearsIcon")
