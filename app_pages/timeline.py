@@ -10,6 +10,7 @@ from components.present.theme import theme_named
 from components.present.timeline import (
     binning_note,
     date_labels,
+    narrow_label_css,
     selected_event_id,
     timeline_alt,
     timeline_figure,
@@ -31,10 +32,11 @@ LIST_COLUMNS = {
 @st.cache_resource(max_entries=64, show_spinner=False)
 def cached_figure(
     _events: pd.DataFrame, key: str, theme: str, selected: str | None
-) -> tuple[go.Figure, str | None, str]:
-    """Figure, binning note and alt text for one dataset, filters, theme and selection: built once, shared."""
+) -> tuple[go.Figure, str | None, str, str]:
+    """Figure, binning note, alt text and phone-width label CSS for one dataset, filters, theme and selection."""
     figure = timeline_figure(_events, theme=theme_named(theme), selected=selected)
-    return figure, binning_note(_events), timeline_alt(_events)
+    css = narrow_label_css(f"st-key-{CHART_KEY}", figure, _events["category"].nunique())
+    return figure, binning_note(_events), timeline_alt(_events), css
 
 
 def event_list(events: pd.DataFrame) -> pd.DataFrame:
@@ -79,7 +81,7 @@ event_id = follow_selection("event", latest_choice(clicked, picked), view.event)
 if events.empty:
     st.info("No events match the current filters. Widen the date range or reset the filters in the sidebar.")
 else:
-    figure, note, alt = cached_figure(events, dataset_key(), theme_name(), event_id)
+    figure, note, alt, narrow_css = cached_figure(events, dataset_key(), theme_name(), event_id)
     if note:
         st.info(note)
     st.plotly_chart(
@@ -90,6 +92,8 @@ else:
         alt=alt,
         config={"displaylogo": False},
     )
+    if narrow_css:  # on a phone each lane keeps its first label, so labels never overprint
+        st.html(f"<style>{narrow_css}</style>")
 list_column, detail_column = st.columns([1, 1], gap="medium")
 with list_column:
     st.subheader("Events", anchor=False)

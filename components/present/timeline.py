@@ -32,6 +32,7 @@ LANE_SLOTS = 5
 SLOT_STEP = 0.16
 LABEL_CHARS = 24  # a key event's label on the chart: its title cut to this
 LABEL_SPACING = 4  # at most this many labels side by side across one lane's time span
+NARROW_PX = 640  # a window this narrow (a phone) keeps one label per lane
 LANE_HEIGHT = 86
 BAR_WIDTH = 0.14
 
@@ -252,6 +253,29 @@ def key_event_ids(rows: pd.DataFrame) -> list[str]:
     return chosen
 
 
+def label_order(rows: pd.DataFrame) -> list[str]:
+    """The key events' ids, each lane's first label before any lane's second: a narrow screen keeps the first ones."""
+    lanes = rows.set_index("event_id")["lane"]
+    seen: dict[int, int] = {}
+    ranked = []
+    for event_id in key_event_ids(rows):
+        lane = int(lanes[event_id])
+        ranked.append((seen.get(lane, 0), lane, event_id))
+        seen[lane] = seen.get(lane, 0) + 1
+    return [event_id for _, _, event_id in sorted(ranked)]
+
+
+def narrow_label_css(container: str, figure: go.Figure, lanes: int, max_width_px: int = NARROW_PX) -> str:
+    """CSS that, on a window up to `max_width_px` wide, hides every key-event label but each lane's first.
+
+    Plotly draws annotation i as `g.annotation[data-index="i"]`; label_order puts the lanes' first labels first.
+    """
+    hidden = [f'.{container} g.annotation[data-index="{i}"]' for i in range(lanes, len(figure.layout.annotations))]
+    if not hidden:
+        return ""
+    return f"@media (max-width: {max_width_px}px) {{ {', '.join(hidden)} {{ display: none; }} }}"
+
+
 def _label_annotations(rows: pd.DataFrame, titles: pd.Series, theme: Theme) -> list[dict]:
     """Short labels of the key events, above their marks, on the page's background so they stay legible."""
     keyed = rows.set_index("event_id", drop=False)
@@ -266,7 +290,7 @@ def _label_annotations(rows: pd.DataFrame, titles: pd.Series, theme: Theme) -> l
             "font": {"size": 12, "color": theme.text},
             "name": f"label:{e}",
         }
-        for e in key_event_ids(rows)
+        for e in label_order(rows)
     ]
 
 

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pandas as pd
 
+from components.data.loading import load_dataset
 from components.present.labels import date_label, date_labels
 from components.present.palette import category_color
-from components.present.timeline import binning_note, selected_event_id, timeline_alt, timeline_figure
+from components.present.timeline import (
+    binning_note,
+    key_event_ids,
+    label_order,
+    narrow_label_css,
+    selected_event_id,
+    timeline_alt,
+    timeline_figure,
+    timeline_rows,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
 
 DAY_MS = 86_400_000
 
@@ -200,3 +215,19 @@ def test_column_of_date_labels_matches_the_single_label():
     expected = [date_label(d, p) for d, p in zip(dates, precisions, strict=True)]
     assert list(date_labels(dates, precisions)) == expected
     assert expected[-1] == "undated"
+
+
+def test_each_lanes_first_label_comes_before_any_lanes_second_and_a_phone_keeps_only_those():
+    events = load_dataset(ROOT / "data").events
+    rows = timeline_rows(events)
+    order = label_order(rows)
+    lanes = rows.set_index("event_id")["lane"]
+    lane_count = rows["lane"].nunique()
+    assert sorted(order) == sorted(key_event_ids(rows)) and len(order) > lane_count
+    assert sorted(lanes[e] for e in order[:lane_count]) == list(range(lane_count))  # one per lane, each lane once
+    figure = timeline_figure(events)
+    assert [a.name for a in figure.layout.annotations] == [f"label:{e}" for e in order]
+    css = narrow_label_css("st-key-timeline", figure, lane_count)
+    hidden = {int(i) for i in re.findall(r'data-index="(\d+)"', css)}
+    assert hidden == set(range(lane_count, len(order)))
+    assert css.startswith("@media (max-width: 640px)") and ".st-key-timeline g.annotation" in css
