@@ -332,8 +332,7 @@ def _event_figure(events: pd.DataFrame, theme: Theme = LIGHT, selected: str | No
     titles = pd.Series(events["title"].to_numpy(), index=events["event_id"].to_numpy())
     picked = titles.get(selected, "") if selected else ""
     fig.add_traces(_selected_traces(rows, selected, picked, theme))
-    for label in _label_annotations(rows, titles, theme):
-        fig.add_annotation(**label)
+    fig.update_layout(annotations=_label_annotations(rows, titles, theme))  # at once: add_annotation is O(n) each
     if picked:
         fig.update_layout(title={"text": f"Selected: {clip(picked)}", "x": 0, "xanchor": "left", "font": {"size": 17}})
     fig.update_yaxes(
