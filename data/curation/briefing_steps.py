@@ -9,7 +9,7 @@ STEPS: list[dict] = [
         title="The treaty: Russia and North Korea sign a mutual-defence pact",
         talking_points="19 June 2024, Pyongyang: Putin and Kim sign a strategic partnership "
         "treaty with a mutual-assistance clause. Russia ratifies it in October and November, "
-        "North Korea on 11 November; it takes effect on 4 December. The seed calls it the "
+        "North Korea on 11 November; it takes effect on 4 December. The article calls it the "
         "revival of Cold War-era ties.",
         view="page=timeline&event=treaty-signed",
     ),
@@ -18,7 +18,7 @@ STEPS: list[dict] = [
         title="The deployment: troops shipped to Russia from October 2024",
         talking_points="The NIS says about 1,500 special forces were shipped to Vladivostok on "
         "8-13 October. By late October the US and NATO place North Korean units in Kursk. The "
-        "seed says the deployment began in November: true only of the move to the front.",
+        "article says the deployment began in November: true only of the move to the front.",
         view="page=timeline&event=first-contingent-shipped",
     ),
     dict(
@@ -60,7 +60,7 @@ STEPS: list[dict] = [
         title="Davos: 60,000 Russians, 12,000 North Koreans, one-third lost",
         talking_points="21 January 2025: Zelensky at the World Economic Forum. The 4,000 is "
         "written as 'killed' by two Ukrainian outlets and as 'lost' elsewhere, including the "
-        "seed: probably total losses.",
+        "article: probably total losses.",
         view="page=timeline&event=zelensky-davos",
     ),
     dict(
@@ -74,22 +74,22 @@ STEPS: list[dict] = [
     dict(
         step=9,
         title="Nikolayevo-Daryino: a claim made twice",
-        talking_points="The seed's one named village. Russia's MoD claims its recapture on "
+        talking_points="The article's one named village. Russia's MoD claims its recapture on "
         "27 January 2025, though an Akhmat commander had already claimed it in September 2024. "
         "No published coordinates: it is drawn as an area at Sudzha, the district centre.",
         view="page=map&place=nikolayevo-daryino",
     ),
     dict(
         step=10,
-        title="The 6th SSO Regiment's '1980s' remark: found only in the seed",
-        talking_points="The seed quotes an unnamed regiment commander; no other source carries "
-        "the remark. Treat it as the seed's alone.",
+        title="The 6th SSO Regiment's '1980s' remark: found only in the article",
+        talking_points="The article credits the remark to a regiment commander it does not name; "
+        "no other source carries it. Treat it as the article's alone.",
         view="page=timeline&event=sso-6th-regiment-1980s",
     ),
     dict(
         step=11,
         title="April 2025: Moscow and Pyongyang acknowledge the deployment",
-        talking_points="The seed's 'no official acknowledgement' expires: Gerasimov praises the "
+        talking_points="The article's 'no official acknowledgement' expires: Gerasimov praises the "
         "North Korean troops on 26 April, and KCNA confirms the deployment on 28 April. Russia "
         "declares Kursk retaken; Ukraine denies it.",
         view="page=timeline&event=russia-acknowledges-nk-troops",

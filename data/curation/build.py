@@ -1,7 +1,9 @@
 """Rebuild data/*.csv from the fact dossier, the seed article and the curation maps beside this file.
 
-Run from the project root:  .venv/bin/python data/curation/build.py [path/to/dossier]
-The committed CSVs are the product; this script records how they were made and re-makes them.
+Run from the project root:  .venv/bin/python data/curation/build.py [path/to/dossier] [output/folder]
+The dossier defaults to ../shared/dossier beside the project and the output folder to data/. The committed
+CSVs are the product; this script records how they were made and re-makes them
+(tests/unit/test_curation_rebuild.py checks that a rebuild reproduces them byte for byte).
 """
 
 import csv
@@ -13,6 +15,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from briefing_steps import STEPS  # noqa: E402
+from claimants import CLAIMANTS  # noqa: E402
 from estimates_map import ESTIMATES  # noqa: E402
 from events_map import EVENTS  # noqa: E402
 from places import LOCATIONS  # noqa: E402
@@ -20,7 +23,9 @@ from seed_quotes import QUOTES  # noqa: E402
 from sources_map import NOTES, PUBLISHERS  # noqa: E402
 
 DATA = HERE.parent
-DOSSIER = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA.parent.parent / "shared" / "dossier"
+DEFAULT_DOSSIER = DATA.parent.parent / "shared" / "dossier"
+DOSSIER = DEFAULT_DOSSIER
+OUT = DATA
 SEED_ADDRESS = "seed:000_b6c21f25c97cd7e0.txt"
 SEED_ID = "seed-article"
 STOP = {
@@ -77,7 +82,7 @@ def read(name: str) -> list[dict[str, str]]:
 
 def write(name: str, columns: list[str], rows: list[dict]) -> None:
     """Write one curated table as UTF-8 CSV with a header row."""
-    with open(DATA / name, "w", encoding="utf-8", newline="") as f:
+    with open(OUT / name, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
         w.writeheader()
         for row in rows:
@@ -297,8 +302,21 @@ def build_quotes(seed: str) -> list[dict]:
     return [{**q, "source_id": SEED_ID} for q in QUOTES]
 
 
-def main() -> None:
-    """Rebuild every curated table."""
+def build_claimants(events: list[dict], estimates: list[dict]) -> list[dict]:
+    """The claimants table, checked to list exactly the claimants the events and estimates name."""
+    used = {c.strip() for e in events for c in e["claimants"].split(";") if c.strip()}
+    used |= {e["claimant"] for e in estimates}
+    listed = [c["claimant"] for c in CLAIMANTS]
+    assert len(listed) == len(set(listed)), "a claimant is listed twice"
+    assert used == set(listed), f"unlisted: {sorted(used - set(listed))}; unused: {sorted(set(listed) - used)}"
+    return CLAIMANTS
+
+
+def main(dossier: Path = DEFAULT_DOSSIER, out: Path = DATA) -> None:
+    """Rebuild every curated table from the dossier folder into the output folder."""
+    global DOSSIER, OUT
+    DOSSIER, OUT = Path(dossier), Path(out)
+    OUT.mkdir(parents=True, exist_ok=True)
     seed = (DATA / "documents" / "seed-article.txt").read_text(encoding="utf-8")
     sources, ids = build_sources()
     write(
@@ -319,6 +337,7 @@ def main() -> None:
         ],
         sources,
     )
+    events, estimates = build_events(ids), build_estimates(ids)
     write(
         "events.csv",
         [
@@ -342,7 +361,7 @@ def main() -> None:
             "dossier_claimant",
             "dossier_confidence",
         ],
-        build_events(ids),
+        events,
     )
     write(
         "estimates.csv",
@@ -366,8 +385,9 @@ def main() -> None:
             "dossier_claimant",
             "dossier_confidence",
         ],
-        build_estimates(ids),
+        estimates,
     )
+    write("claimants.csv", ["claimant", "family", "party", "note"], build_claimants(events, estimates))
     write(
         "locations.csv",
         ["location_id", "name", "alt_names", "lat", "lon", "admin", "precision", "note", "coord_source_ids"],
@@ -375,11 +395,14 @@ def main() -> None:
     )
     write(
         "quotes.csv",
-        ["quote_id", "source_id", "text", "speaker", "event_id", "estimate_id", "location_id", "note"],
+        ["quote_id", "source_id", "text", "kind", "speaker", "event_id", "estimate_id", "location_id", "note"],
         build_quotes(seed),
     )
     write("briefing.csv", ["step", "title", "talking_points", "view"], STEPS)
 
 
 if __name__ == "__main__":
-    main()
+    main(
+        Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DOSSIER,
+        Path(sys.argv[2]) if len(sys.argv) > 2 else DATA,
+    )

@@ -98,9 +98,10 @@ ESTIMATES: dict[str, dict] = {
         claimant="Ukraine GUR",
         metric="killed_or_wounded",
         conf="claimed",
-        note="Wording conflict: LIGA says about 200 casualties among joint Russian-North "
-        "Korean units; Delo says about 200 North Korean soldiers killed. The figure may "
-        "include Russian troops.",
+        doubtful="yes",
+        note="Doubtful as a North Korean figure: LIGA says about 200 casualties among joint "
+        "Russian-North Korean units, Delo says about 200 North Korean soldiers killed, so the "
+        "figure may include Russian troops. Shown apart from the North Korean figures.",
     ),
     "X013": dict(
         id="gur-2024-12-16-three-villages-30",
@@ -167,9 +168,10 @@ ESTIMATES: dict[str, dict] = {
         as_of="2025-01-01",
         as_of_prec="month",
         conf="reported",
-        note="Known only from 112.ua, which does not show the update's date (January "
-        "2025, month only); the figure may conflate BBC reporting. About a quarter "
-        "killed.",
+        doubtful="yes",
+        note="Doubtful: known only from one undated 112.ua page (the dossier: unverified), "
+        "placed in January 2025 to the month only; no UK MoD update with this figure was "
+        "found, and the page may repeat the BBC's 4,000 of 22 January. About a quarter killed.",
     ),
     "X022": dict(
         id="syrskyi-2025-01-about-half",
@@ -223,21 +225,21 @@ ESTIMATES: dict[str, dict] = {
                 force="russia",
                 metric="present",
                 low="60000",
-                high="",
+                high="60000",
                 scope="Russian troops in the Kursk area",
-                note="Same Davos speech: 'more than 60,000' Russian troops per the "
-                "dossier's event row (E027); the seed says 'about 60,000'.",
+                note="Same Davos speech. The article says 'about 60,000', so it is filed as a point "
+                "figure; the dossier's event row (E027) renders it 'more than 60,000'.",
             )
         ],
     ),
     "X028": dict(
         id="zelensky-2025-01-21-davos-4000",
         claimant="Ukraine President",
-        metric="killed",
+        metric="killed_or_wounded",
         conf="claimed",
-        note="Definitions differ: rendered as 'killed' by Euromaidan Press and "
-        "Censor.NET, but the seed says one-third 'lost' and other outlets say killed or "
-        "wounded; probably total losses, not deaths. Kept as the sources read wrote it.",
+        note="Zelensky said 4,000 were lost (the seed: one-third 'lost'); Euromaidan Press and "
+        "Censor.NET rendered it 'killed', other outlets killed or wounded. Filed as killed or "
+        "wounded: a loss figure, not a death toll.",
     ),
     "X029": dict(
         id="western-2025-01-22-killed-1000",
@@ -257,19 +259,39 @@ ESTIMATES: dict[str, dict] = {
         id="cnn-2025-01-31-sent-12000",
         claimant="Ukraine officials",
         metric="deployed",
-        conf="reported",
-        note="CNN attributes it jointly to Ukrainian officials and Western intelligence (one "
-        "non-party co-asserter, so reported); one report chain (CNN, ANI/LatestLY, TVC News). "
-        "Repeated by the seed.",
+        conf="claimed",
+        note="CNN gives the figure as an estimate of Ukrainian officials and Western intelligence; "
+        "this row is the Ukrainian officials' (a party's own figure, so claimed). One report chain "
+        "(CNN, ANI/LatestLY, TVC News); the article repeats it. See cnn-2025-01-31-western-sent-12000.",
+        split=[
+            dict(
+                id="cnn-2025-01-31-western-sent-12000",
+                claimant="Western intelligence",
+                conf="reported",
+                note="CNN gives the figure as an estimate of Ukrainian officials and Western "
+                "intelligence; this row is Western intelligence's (not a party, one report chain: "
+                "reported). See cnn-2025-01-31-sent-12000.",
+            )
+        ],
     ),
     "X032": dict(
         id="cnn-2025-01-31-killed-or-injured-4000",
         claimant="Ukraine officials",
         metric="killed_or_wounded",
-        conf="reported",
-        note="CNN attributes it jointly to Ukrainian officials and Western intelligence (one "
-        "non-party co-asserter, so reported); one report chain. The seed says about 4,000 "
-        "'killed or injured'.",
+        conf="claimed",
+        note="CNN gives the figure as an estimate of Ukrainian officials and Western intelligence; "
+        "this row is the Ukrainian officials' (a party's own figure, so claimed). One report chain; "
+        "the article says about 4,000 'killed or injured'. See cnn-2025-01-31-western-killed-or-injured-4000.",
+        split=[
+            dict(
+                id="cnn-2025-01-31-western-killed-or-injured-4000",
+                claimant="Western intelligence",
+                conf="reported",
+                note="CNN gives the figure as an estimate of Ukrainian officials and Western "
+                "intelligence; this row is Western intelligence's (not a party, one report chain: "
+                "reported). See cnn-2025-01-31-killed-or-injured-4000.",
+            )
+        ],
     ),
     "X033": dict(
         id="budanov-2025-01-31-still-at-front-8000",
@@ -413,7 +435,9 @@ ESTIMATES: dict[str, dict] = {
         claimant="South Korea NIS",
         metric="wounded",
         conf="reported",
-        note="As reported by KBS; KBS also gives 600 killed (consistent with the April NIS figure).",
+        note="KBS states it as the NIS estimate: a death toll of 600 with another 4,100 injured. "
+        "The figure is KBS's own, not derived here; it matches the NIS's April totals (4,700 "
+        "casualties, 600 killed), so it is probably those figures restated rather than a new briefing.",
     ),
     "X052": dict(
         id="independent-2025-08-22-over-20000",

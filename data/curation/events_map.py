@@ -334,8 +334,12 @@ EVENTS: dict[str, dict] = {
         locs="kursk-oblast",
         claimants="South Korea NIS",
         conf="reported",
-        note="NIS briefing relayed by lawmaker Lee Seong-kweun; it also described a soldier who "
-        "called out Kim Jong Un's name and reached for a grenade when about to be captured.",
+        summary="Lawmakers briefed by the NIS said about 300 North Korean soldiers had died and 2,700 "
+        "were wounded, that memos found on bodies suggested troops were pressed to kill themselves "
+        "rather than be captured, and that one soldier about to be captured called out Kim Jong Un's "
+        "name and reached for a grenade.",
+        note="NIS briefing relayed by lawmaker Lee Seong-kweun; the dossier's summary leaves out the "
+        "soldier who called out Kim Jong Un's name, which its notes on the article record (E025).",
     ),
     "E026": dict(
         id="sso-grenade-self-detonation",
@@ -428,7 +432,7 @@ EVENTS: dict[str, dict] = {
         cat="casualties",
         actors="DPRK",
         locs="kursk-oblast",
-        claimants="Ukraine officials;Western officials",
+        claimants="Ukraine officials;Western intelligence",
         conf="reported",
         note="One report chain: CNN, relayed by ANI/LatestLY and TVC News; the seed repeats it. "
         "Presidential adviser Mykhailo Podolyak also commented on the withdrawal reports.",

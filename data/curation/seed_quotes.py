@@ -1,14 +1,15 @@
 """Word-for-word quotes of the seed article (data/documents/seed-article.txt), one per seed claim.
 
 The seed's apostrophes are typographic (’) and are kept. build.py checks every text against the
-archived seed. `speaker` names whom the seed attributes the words to; most are the seed's own
-paraphrase of that person, not their words.
+archived seed. The seed contains no direct speech, so every quote is `narration`: the article's own
+words, even where it reports what a person said, and `speaker` stays empty.
 """
 
 QUOTES: list[dict] = [
     dict(
         quote_id="seed-headline-withdraw",
         text="North Korean Troops Withdraw from Russian Frontlines Amid Heavy Losses",
+        kind="narration",
         speaker="",
         event_id="kindratenko-not-seen-three-weeks",
         estimate_id="",
@@ -18,6 +19,7 @@ QUOTES: list[dict] = [
     dict(
         quote_id="seed-kursk-region",
         text="North Korean troops deployed in Russia’s Kursk region",
+        kind="narration",
         speaker="",
         event_id="deployment-kursk-front",
         estimate_id="",
@@ -29,7 +31,8 @@ QUOTES: list[dict] = [
         text="According to Colonel Oleksandr Kindratenko, a spokesperson for Ukraine’s Special "
         "Operations Forces, North Korean soldiers have not been observed on the frontlines for "
         "approximately three weeks.",
-        speaker="Col. Oleksandr Kindratenko",
+        kind="narration",
+        speaker="",
         event_id="kindratenko-not-seen-three-weeks",
         estimate_id="",
         location_id="",
@@ -38,15 +41,18 @@ QUOTES: list[dict] = [
     dict(
         quote_id="seed-absence-casualties",
         text="This absence is attributed to substantial casualties suffered by their forces.",
+        kind="narration",
         speaker="",
-        event_id="nyt-pulled-off-front",
+        event_id="kindratenko-not-seen-three-weeks",
         estimate_id="",
         location_id="",
-        note="Seed P1S2: the reason given for the absence.",
+        note="Seed P1S2: the reason the article gives for the absence Kindratenko reported (the NYT's "
+        "officials spoke of two weeks, not three).",
     ),
     dict(
         quote_id="seed-12000-sent",
         text="Reports indicate that around 12,000 North Korean soldiers were sent to Russia",
+        kind="narration",
         speaker="",
         event_id="cnn-12000-sent-4000-casualties",
         estimate_id="cnn-2025-01-31-sent-12000",
@@ -56,6 +62,7 @@ QUOTES: list[dict] = [
     dict(
         quote_id="seed-4000-killed-or-injured",
         text="with estimates suggesting that approximately 4,000 of them have been killed or injured in combat",
+        kind="narration",
         speaker="",
         event_id="cnn-12000-sent-4000-casualties",
         estimate_id="cnn-2025-01-31-killed-or-injured-4000",
@@ -66,6 +73,7 @@ QUOTES: list[dict] = [
         quote_id="seed-deployment-november",
         text="The deployment of these troops began in November, aimed at bolstering Russian "
         "defenses against Ukrainian advances in the southern border region.",
+        kind="narration",
         speaker="",
         event_id="deployment-kursk-front",
         estimate_id="",
@@ -77,7 +85,8 @@ QUOTES: list[dict] = [
         text="Ukrainian President Volodymyr Zelensky recently highlighted the situation in "
         "Kursk, revealing that there are about 60,000 Russian troops and 12,000 North Koreans "
         "in the area.",
-        speaker="Volodymyr Zelensky",
+        kind="narration",
+        speaker="",
         event_id="zelensky-davos",
         estimate_id="zelensky-2025-01-21-davos-12000",
         location_id="kursk-oblast",
@@ -86,7 +95,8 @@ QUOTES: list[dict] = [
     dict(
         quote_id="seed-davos-60000-russians",
         text="about 60,000 Russian troops",
-        speaker="Volodymyr Zelensky",
+        kind="narration",
+        speaker="",
         event_id="zelensky-davos",
         estimate_id="zelensky-2025-01-21-davos-russians-60000",
         location_id="",
@@ -95,7 +105,8 @@ QUOTES: list[dict] = [
     dict(
         quote_id="seed-davos-one-third-lost",
         text="He noted that one-third of the North Korean contingent has reportedly been lost.",
-        speaker="Volodymyr Zelensky",
+        kind="narration",
+        speaker="",
         event_id="zelensky-davos",
         estimate_id="seed-davos-one-third-lost",
         location_id="",
@@ -104,15 +115,17 @@ QUOTES: list[dict] = [
     dict(
         quote_id="seed-davos-speech",
         text="Zelensky’s comments came during a speech at the World Economic Forum in Davos, Switzerland",
+        kind="narration",
         speaker="",
         event_id="zelensky-davos",
-        estimate_id="zelensky-2025-01-21-davos-4000",
+        estimate_id="",
         location_id="davos",
-        note="Seed P3S2.",
+        note="Seed P3S2: names the venue only, so it supports the event and the place, not a figure.",
     ),
     dict(
         quote_id="seed-grenades",
         text="Some soldiers have resorted to detonating grenades rather than surrendering",
+        kind="narration",
         speaker="",
         event_id="sso-grenade-self-detonation",
         estimate_id="",
@@ -122,29 +135,34 @@ QUOTES: list[dict] = [
     dict(
         quote_id="seed-allegiance",
         text="others have been observed pledging allegiance to Kim Jong Un on the battlefield",
+        kind="narration",
         speaker="",
         event_id="nis-300-killed-suicide-orders",
         estimate_id="",
         location_id="",
-        note="Seed P4S1; closest match is the NIS briefing of 13 Jan 2025.",
+        note="Seed P4S1: the NIS briefing of 13 Jan 2025 described a soldier about to be captured who "
+        "called out Kim Jong Un's name (the event's summary says so).",
     ),
     dict(
         quote_id="seed-marksmanship-drones",
         text="Despite their training, which includes good marksmanship, North Korean troops "
         "appear ill-prepared for modern warfare, particularly against advanced technologies "
         "like drones.",
+        kind="narration",
         speaker="",
         event_id="nis-100-killed-1000-wounded",
         estimate_id="",
         location_id="",
-        note="Seed P4S2; broadly matches the NIS finding of 19 Dec 2024 on drones.",
+        note="Seed P4S2: the NIS of 19 Dec 2024 blamed the losses on inexperience with drones and "
+        "open terrain; no source read speaks to their marksmanship.",
     ),
     dict(
         quote_id="seed-6th-sso-1980s",
         text="A commander from the Ukrainian 6th Special Operations Forces regiment remarked on "
         "the North Korean soldiers’ youth and training but noted that their combat experience "
         "is outdated, likening it to the realities of warfare from the 1980s.",
-        speaker="Unnamed commander, 6th SSO Regiment",
+        kind="narration",
+        speaker="",
         event_id="sso-6th-regiment-1980s",
         estimate_id="",
         location_id="",
@@ -154,6 +172,7 @@ QUOTES: list[dict] = [
         quote_id="seed-isw-progress",
         text="Ukraine has reported advancements in the Kursk region, with the Institute for the "
         "Study of War indicating progress in recent operations.",
+        kind="narration",
         speaker="",
         event_id="isw-ukrainian-advances",
         estimate_id="",
@@ -164,6 +183,7 @@ QUOTES: list[dict] = [
         quote_id="seed-nikolayevo-daryino",
         text="Meanwhile, the Russian Defense Ministry claimed to have recaptured the village of "
         "Nikolayevo-Daryino, which lies on the border with Ukraine.",
+        kind="narration",
         speaker="",
         event_id="mod-claims-nikolayevo-daryino",
         estimate_id="",
@@ -173,6 +193,7 @@ QUOTES: list[dict] = [
     dict(
         quote_id="seed-no-acknowledgement",
         text="neither Moscow nor Pyongyang has officially acknowledged the deployment of North Korean troops in Russia",
+        kind="narration",
         speaker="",
         event_id="no-acknowledgement-jan-2025",
         estimate_id="",
@@ -184,6 +205,7 @@ QUOTES: list[dict] = [
         text="This military collaboration follows a defense pact signed between Kim Jong Un and "
         "Vladimir Putin last year, marking a notable revival of Cold War-era ties between the "
         "two nations.",
+        kind="narration",
         speaker="",
         event_id="treaty-signed",
         estimate_id="",

@@ -101,7 +101,7 @@ def test_a_one_point_force_has_a_readable_axis_never_finer_than_a_month(ds, them
     start, end = (pd.Timestamp(v) for v in axis.range)
     assert end - start >= pd.Timedelta(days=60)
     title = fig.layout.title.text
-    assert title.replace("<br>", " ") == "One claim of Russian troops present: over 60,000, by Ukraine President"
+    assert title.replace("<br>", " ") == "One claim of Russian troops present: 60,000, by Ukraine President"
     assert all(len(line) <= 34 for line in title.split("<br>"))
 
 
