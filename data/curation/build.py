@@ -19,6 +19,7 @@ from claimants import CLAIMANTS  # noqa: E402
 from estimates_map import ESTIMATES  # noqa: E402
 from events_map import EVENTS  # noqa: E402
 from places import LOCATIONS  # noqa: E402
+from reliability import RELIABILITY  # noqa: E402
 from seed_quotes import QUOTES  # noqa: E402
 from sources_map import NOTES, PUBLISHERS  # noqa: E402
 
@@ -177,6 +178,10 @@ def build_sources() -> tuple[list[dict], dict[str, str]]:
             "ANI/LatestLY and TVC News, so it is dated about 1 Feb 2025.",
         )
     )
+    for row in rows:
+        row["reliability"], row["party"], row["reliability_note"] = RELIABILITY[row["publisher"]]
+    unused = set(RELIABILITY) - {row["publisher"] for row in rows}
+    assert not unused, f"graded but unused publishers: {sorted(unused)}"
     rows.sort(key=lambda s: (s["published"] or "9999", s["source_id"]))
     return rows, ids
 
@@ -242,6 +247,7 @@ def estimate_row(d: dict[str, str], spec: dict, ids: dict[str, str]) -> dict:
         confidence=spec["conf"],
         note=spec.get("note", d["note"]),
         doubtful=spec.get("doubtful", ""),
+        stated_in_article=spec.get("stated", "no"),
         other_source_ids=";".join(srcs[1:]),
         dossier_id=d["id"],
         dossier_claimant=d["claimant"],
@@ -263,6 +269,7 @@ SEED_ESTIMATE = dict(
     source_id=SEED_ID,
     confidence="claimed",
     doubtful="",
+    stated_in_article="no",
     other_source_ids="",
     dossier_id="",
     dossier_claimant="",
@@ -271,6 +278,13 @@ SEED_ESTIMATE = dict(
     "fraction with no number, so it is listed but not charted. Compare "
     "zelensky-2025-01-21-davos-4000.",
 )
+
+
+def check_stated(rows: list[dict], seed: str) -> None:
+    """An estimate marked stated in the article has a number, and the article writes that number."""
+    for row in rows:
+        if row["stated_in_article"] == "yes":
+            assert row["low"] and f"{int(row['low']):,}" in seed, row["estimate_id"]
 
 
 def build_estimates(ids: dict[str, str]) -> list[dict]:
@@ -332,12 +346,16 @@ def main(dossier: Path = DEFAULT_DOSSIER, out: Path = DATA) -> None:
             "language",
             "archive",
             "via",
+            "party",
+            "reliability",
+            "reliability_note",
             "dossier_publisher",
             "note",
         ],
         sources,
     )
     events, estimates = build_events(ids), build_estimates(ids)
+    check_stated(estimates, seed)
     write(
         "events.csv",
         [
@@ -380,6 +398,7 @@ def main(dossier: Path = DEFAULT_DOSSIER, out: Path = DATA) -> None:
             "confidence",
             "note",
             "doubtful",
+            "stated_in_article",
             "other_source_ids",
             "dossier_id",
             "dossier_claimant",

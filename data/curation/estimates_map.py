@@ -215,6 +215,7 @@ ESTIMATES: dict[str, dict] = {
     ),
     "X027": dict(
         id="zelensky-2025-01-21-davos-12000",
+        stated="yes",
         claimant="Ukraine President",
         metric="present",
         conf="claimed",
@@ -257,6 +258,7 @@ ESTIMATES: dict[str, dict] = {
     ),
     "X031": dict(
         id="cnn-2025-01-31-sent-12000",
+        stated="yes",
         claimant="Ukraine officials",
         metric="deployed",
         conf="claimed",
@@ -276,6 +278,7 @@ ESTIMATES: dict[str, dict] = {
     ),
     "X032": dict(
         id="cnn-2025-01-31-killed-or-injured-4000",
+        stated="yes",
         claimant="Ukraine officials",
         metric="killed_or_wounded",
         conf="claimed",
