@@ -18,7 +18,7 @@ from briefing_steps import STEPS  # noqa: E402
 from claimants import CLAIMANTS  # noqa: E402
 from estimates_map import ESTIMATES  # noqa: E402
 from events_map import EVENTS  # noqa: E402
-from places import LOCATIONS  # noqa: E402
+from places import LOCATIONS, RADIUS_KM  # noqa: E402
 from reliability import RELIABILITY  # noqa: E402
 from seed_quotes import QUOTES  # noqa: E402
 from sources_map import NOTES, PUBLISHERS  # noqa: E402
@@ -305,7 +305,11 @@ def build_locations(ids: dict[str, str]) -> list[dict]:
     for loc in LOCATIONS:
         text = coords.get(loc.get("dossier", ""), "")
         found = [sid for url, sid in ids.items() if url.startswith("http") and url in text]
-        rows.append({**loc, "coord_source_ids": ";".join(found)})
+        radius, why = RADIUS_KM.get(loc["location_id"], ("", ""))
+        assert bool(radius) == (loc["precision"] != "exact"), loc["location_id"]
+        note = f"{loc['note']} Radius {radius} km: {why}." if radius else loc["note"]
+        rows.append({**loc, "note": note, "radius_km": radius, "coord_source_ids": ";".join(found)})
+    assert set(RADIUS_KM) <= {loc["location_id"] for loc in LOCATIONS}
     return rows
 
 
@@ -409,7 +413,18 @@ def main(dossier: Path = DEFAULT_DOSSIER, out: Path = DATA) -> None:
     write("claimants.csv", ["claimant", "family", "party", "note"], build_claimants(events, estimates))
     write(
         "locations.csv",
-        ["location_id", "name", "alt_names", "lat", "lon", "admin", "precision", "note", "coord_source_ids"],
+        [
+            "location_id",
+            "name",
+            "alt_names",
+            "lat",
+            "lon",
+            "admin",
+            "precision",
+            "radius_km",
+            "note",
+            "coord_source_ids",
+        ],
         build_locations(ids),
     )
     write(

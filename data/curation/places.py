@@ -282,3 +282,34 @@ LOCATIONS: list[dict] = [
         "outside the map's area of interest (Munich Security Conference).",
     ),
 ]
+
+# How far from its point each approximate or area place may lie (km), and why: the extent the map draws.
+RADIUS_KM: dict[str, tuple[str, str]] = {
+    "kursk": ("3", "the geo layer's and the dossier's points for the city lie 2.6 km apart"),
+    "plekhovo": ("1", "published only to 0.01 degree, about 1 km"),
+    "tetkino": ("2", "the station's point and German Wikipedia's village point lie 1.8 km apart"),
+    "gornal": ("2", "the monastery's point and another mirror's lie about 1.5 km apart"),
+    "guevo": ("3", "estimated from a text description, uncertain by 2-3 km"),
+    "makhnovka": ("3", "estimated from two text descriptions, uncertain by 2-3 km"),
+    "nikolayevo-daryino": (
+        "25",
+        "the sources place it only on the border west of Sudzha, which the geo layer's border line passes "
+        "12-15 km from Sudzha; 25 km covers that stretch of border",
+    ),
+    "sverdlikovo": (
+        "25",
+        "no source gives its position, only Sudzhansky District, whose centre is Sudzha: a wide allowance",
+    ),
+    "kurilovka": ("25", "no source gives its position, only the border area near Sudzha: a wide allowance"),
+    "vorobzha": (
+        "25",
+        "no source gives its position, only Sudzhansky District, whose centre is Sudzha: a wide allowance",
+    ),
+    "oleshnya": ("5", "the sources place it only near Gornal"),
+    "kursk-oblast": ("170", "the oblast's outline in the geo layer lies within 168 km of its centroid"),
+    "pyongyang": ("10", "a city-level point for the city"),
+    "vladivostok": ("10", "a city-level point for the city"),
+    "moscow": ("20", "a city-level point for the city"),
+    "davos": ("3", "a city-level point for the town"),
+    "munich": ("10", "a city-level point for the city"),
+}
