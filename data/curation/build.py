@@ -274,7 +274,7 @@ SEED_ESTIMATE = dict(
     dossier_id="",
     dossier_claimant="",
     dossier_confidence="",
-    note="The seed reports Zelensky at Davos saying one-third of the contingent was lost: a "
+    note="The article reports Zelensky at Davos saying one-third of the contingent was lost: a "
     "fraction with no number, so it is listed but not charted. Compare "
     "zelensky-2025-01-21-davos-4000.",
 )
@@ -288,7 +288,7 @@ def check_stated(rows: list[dict], seed: str) -> None:
 
 
 def build_estimates(ids: dict[str, str]) -> list[dict]:
-    """All dossier estimates, curated, plus split rows and the seed's fraction."""
+    """All dossier estimates, curated, plus split rows and the seed article's fraction."""
     rows = [SEED_ESTIMATE]
     for d in read("estimates.csv"):
         spec = ESTIMATES[d["id"]]

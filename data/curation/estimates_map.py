@@ -219,7 +219,7 @@ ESTIMATES: dict[str, dict] = {
         claimant="Ukraine President",
         metric="present",
         conf="claimed",
-        note="Davos speech; the seed repeats the figure.",
+        note="Davos speech; the article repeats the figure.",
         split=[
             dict(
                 id="zelensky-2025-01-21-davos-russians-60000",
@@ -238,7 +238,7 @@ ESTIMATES: dict[str, dict] = {
         claimant="Ukraine President",
         metric="killed_or_wounded",
         conf="claimed",
-        note="Zelensky said 4,000 were lost (the seed: one-third 'lost'); Euromaidan Press and "
+        note="Zelensky said 4,000 were lost (the article: one-third 'lost'); Euromaidan Press and "
         "Censor.NET rendered it 'killed', other outlets killed or wounded. Filed as killed or "
         "wounded: a loss figure, not a death toll.",
     ),

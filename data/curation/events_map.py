@@ -125,9 +125,9 @@ EVENTS: dict[str, dict] = {
         ],
         summary="From November 2024 reporting increasingly placed North Korean units on the Kursk "
         "front, where they fought until Russia declared the region retaken in late April 2025. "
-        "The seed article dates the start to November; shipments to Russia had begun in October "
+        "The article dates the start to November; shipments to Russia had begun in October "
         "and large-scale combat is reported from December.",
-        note="Dossier claimant: media synthesis (Krone/APA, Forces News) and the seed. Start month "
+        note="Dossier claimant: media synthesis (Krone/APA, Forces News) and the article. Start month "
         "is contested (October shipments vs November move to the front); the US DoD, State Dept "
         "and NATO (non-parties) placed the troops in Kursk. date_end is approximate: engineers "
         "and builders came later (see shoigu-deminers-builders, engineers-return). The last two "
@@ -292,13 +292,14 @@ EVENTS: dict[str, dict] = {
         locs="kursk-oblast",
         claimants="Ukraine SSO",
         conf="claimed",
-        title="6th SSO Regiment commander likens North Korean combat experience to the 1980s (found only in the seed)",
-        summary="The seed article attributes to an unnamed commander of Ukraine's 6th Special "
-        "Operations Forces regiment the view that the North Korean soldiers were young and "
+        title="6th SSO Regiment commander likens North Korean combat experience to the 1980s "
+        "(found only in the article)",
+        summary="The article attributes to a commander of Ukraine's 6th Special Operations Forces "
+        "regiment, whom it does not name, the view that the North Korean soldiers were young and "
         "trained but had combat experience comparable to warfare of the 1980s. Found nowhere "
         "else: no other source names the speaker, the date or the remark.",
-        note="Only source: the seed article. Dated to January 2025 (month) by the dossier from "
-        "the seed's context; the seed gives no date. The 6th Regiment does appear in the SSO "
+        note="Only source: the article. Dated to January 2025 (month) by the dossier from "
+        "the article's context; the article gives no date. The 6th Regiment does appear in the SSO "
         "grenade report (sso-grenade-self-detonation).",
     ),
     "E023": dict(
@@ -365,7 +366,7 @@ EVENTS: dict[str, dict] = {
         claimants="Ukraine President",
         conf="claimed",
         note="The 4,000 figure is worded as 'killed' by Euromaidan Press and Censor.NET and as "
-        "'lost' elsewhere, including the seed (one-third of the contingent).",
+        "'lost' elsewhere, including the article (one-third of the contingent).",
     ),
     "E028": dict(
         id="bbc-western-officials-1000-killed",
@@ -434,7 +435,7 @@ EVENTS: dict[str, dict] = {
         locs="kursk-oblast",
         claimants="Ukraine officials;Western intelligence",
         conf="reported",
-        note="One report chain: CNN, relayed by ANI/LatestLY and TVC News; the seed repeats it. "
+        note="One report chain: CNN, relayed by ANI/LatestLY and TVC News; the article repeats it. "
         "Presidential adviser Mykhailo Podolyak also commented on the withdrawal reports.",
     ),
     "E034": dict(
@@ -462,7 +463,7 @@ EVENTS: dict[str, dict] = {
         summary="At the end of January 2025 neither Russia nor North Korea had officially "
         "acknowledged the deployment, and Kremlin spokesman Dmitry Peskov declined to comment on "
         "the withdrawal reports. This ended with the acknowledgements of 26 and 28 April 2025.",
-        note="A status, not a happening; true as of the seed article. See "
+        note="A status, not a happening; true as of the article. See "
         "russia-acknowledges-nk-troops and dprk-acknowledges-deployment.",
     ),
     "E036": dict(

@@ -163,7 +163,7 @@ LOCATIONS: list[dict] = [
         lon=SUDZHA[1],
         admin=SUDZHA_DISTRICT + " (on the border, west of Sudzha)",
         precision="area",
-        note=ANCHOR_SUDZHA + "The village lies directly on the border west of Sudzha. The seed "
+        note=ANCHOR_SUDZHA + "The village lies directly on the border west of Sudzha. The article "
         "spells it Nikolayevo-Daryino, most reports Nikolayevo-Darino.",
         dossier="Nikolayevo-Darino",
     ),

@@ -14,7 +14,7 @@ QUOTES: list[dict] = [
         event_id="kindratenko-not-seen-three-weeks",
         estimate_id="",
         location_id="",
-        note="The seed's headline.",
+        note="The article's headline.",
     ),
     dict(
         quote_id="seed-kursk-region",
@@ -36,7 +36,7 @@ QUOTES: list[dict] = [
         event_id="kindratenko-not-seen-three-weeks",
         estimate_id="",
         location_id="",
-        note="Seed P1S1.",
+        note="Article P1S1.",
     ),
     dict(
         quote_id="seed-absence-casualties",
@@ -46,7 +46,7 @@ QUOTES: list[dict] = [
         event_id="kindratenko-not-seen-three-weeks",
         estimate_id="",
         location_id="",
-        note="Seed P1S2: the reason the article gives for the absence Kindratenko reported (the NYT's "
+        note="Article P1S2: the reason the article gives for the absence Kindratenko reported (the NYT's "
         "officials spoke of two weeks, not three).",
     ),
     dict(
@@ -57,7 +57,7 @@ QUOTES: list[dict] = [
         event_id="cnn-12000-sent-4000-casualties",
         estimate_id="cnn-2025-01-31-sent-12000",
         location_id="",
-        note="Seed P2S0.",
+        note="Article P2S0.",
     ),
     dict(
         quote_id="seed-4000-killed-or-injured",
@@ -67,7 +67,7 @@ QUOTES: list[dict] = [
         event_id="cnn-12000-sent-4000-casualties",
         estimate_id="cnn-2025-01-31-killed-or-injured-4000",
         location_id="",
-        note="Seed P2S0.",
+        note="Article P2S0.",
     ),
     dict(
         quote_id="seed-deployment-november",
@@ -78,7 +78,7 @@ QUOTES: list[dict] = [
         event_id="deployment-kursk-front",
         estimate_id="",
         location_id="",
-        note="Seed P2S1. Only partly right: shipments to Russia began in October 2024.",
+        note="Article P2S1. Only partly right: shipments to Russia began in October 2024.",
     ),
     dict(
         quote_id="seed-davos-12000",
@@ -90,7 +90,7 @@ QUOTES: list[dict] = [
         event_id="zelensky-davos",
         estimate_id="zelensky-2025-01-21-davos-12000",
         location_id="kursk-oblast",
-        note="Seed P3S0.",
+        note="Article P3S0.",
     ),
     dict(
         quote_id="seed-davos-60000-russians",
@@ -100,7 +100,7 @@ QUOTES: list[dict] = [
         event_id="zelensky-davos",
         estimate_id="zelensky-2025-01-21-davos-russians-60000",
         location_id="",
-        note="Seed P3S0, the Russian figure.",
+        note="Article P3S0, the Russian figure.",
     ),
     dict(
         quote_id="seed-davos-one-third-lost",
@@ -110,7 +110,7 @@ QUOTES: list[dict] = [
         event_id="zelensky-davos",
         estimate_id="seed-davos-one-third-lost",
         location_id="",
-        note="Seed P3S1: a fraction with no number.",
+        note="Article P3S1: a fraction with no number.",
     ),
     dict(
         quote_id="seed-davos-speech",
@@ -120,7 +120,7 @@ QUOTES: list[dict] = [
         event_id="zelensky-davos",
         estimate_id="",
         location_id="davos",
-        note="Seed P3S2: names the venue only, so it supports the event and the place, not a figure.",
+        note="Article P3S2: names the venue only, so it supports the event and the place, not a figure.",
     ),
     dict(
         quote_id="seed-grenades",
@@ -130,7 +130,7 @@ QUOTES: list[dict] = [
         event_id="sso-grenade-self-detonation",
         estimate_id="",
         location_id="",
-        note="Seed P4S1.",
+        note="Article P4S1.",
     ),
     dict(
         quote_id="seed-allegiance",
@@ -140,7 +140,7 @@ QUOTES: list[dict] = [
         event_id="nis-300-killed-suicide-orders",
         estimate_id="",
         location_id="",
-        note="Seed P4S1: the NIS briefing of 13 Jan 2025 described a soldier about to be captured who "
+        note="Article P4S1: the NIS briefing of 13 Jan 2025 described a soldier about to be captured who "
         "called out Kim Jong Un's name (the event's summary says so).",
     ),
     dict(
@@ -153,7 +153,7 @@ QUOTES: list[dict] = [
         event_id="nis-100-killed-1000-wounded",
         estimate_id="",
         location_id="",
-        note="Seed P4S2: the NIS of 19 Dec 2024 blamed the losses on inexperience with drones and "
+        note="Article P4S2: the NIS of 19 Dec 2024 blamed the losses on inexperience with drones and "
         "open terrain; no source read speaks to their marksmanship.",
     ),
     dict(
@@ -166,7 +166,7 @@ QUOTES: list[dict] = [
         event_id="sso-6th-regiment-1980s",
         estimate_id="",
         location_id="",
-        note="Seed P5S0. Found nowhere else: no independent source for this remark.",
+        note="Article P5S0. Found nowhere else: no independent source for this remark.",
     ),
     dict(
         quote_id="seed-isw-progress",
@@ -177,7 +177,7 @@ QUOTES: list[dict] = [
         event_id="isw-ukrainian-advances",
         estimate_id="",
         location_id="",
-        note="Seed P6S0.",
+        note="Article P6S0.",
     ),
     dict(
         quote_id="seed-nikolayevo-daryino",
@@ -188,7 +188,7 @@ QUOTES: list[dict] = [
         event_id="mod-claims-nikolayevo-daryino",
         estimate_id="",
         location_id="nikolayevo-daryino",
-        note="Seed P6S1.",
+        note="Article P6S1.",
     ),
     dict(
         quote_id="seed-no-acknowledgement",
@@ -198,7 +198,7 @@ QUOTES: list[dict] = [
         event_id="no-acknowledgement-jan-2025",
         estimate_id="",
         location_id="",
-        note="Seed P7S0. True at the time; no longer after 26 and 28 April 2025.",
+        note="Article P7S0. True at the time; no longer after 26 and 28 April 2025.",
     ),
     dict(
         quote_id="seed-defense-pact",
@@ -210,6 +210,6 @@ QUOTES: list[dict] = [
         event_id="treaty-signed",
         estimate_id="",
         location_id="pyongyang",
-        note="Seed P7S1.",
+        note="Article P7S1.",
     ),
 ]
