@@ -10,13 +10,13 @@ from components.data.dataset import Dataset
 from components.data.schema import FORCES
 from components.present.forces import (
     FORCE_NAMES,
+    article_stated_ids,
     figure_counts,
     forces_alt,
     forces_figure,
     forces_note,
     forces_table,
     in_group,
-    seed_estimate_ids,
     unplotted_estimates,
 )
 from components.present.theme import theme_named
@@ -55,7 +55,7 @@ def forces_view(
 
     Built once and shared read-only by every session (`cache_resource`: no copy per rerun).
     """
-    seeds = seed_estimate_ids(_ds.estimates, _ds.sources, _ds.quotes)
+    seeds = article_stated_ids(_ds.estimates)
     families = claimant_families(_ds)
     figure = forces_figure(
         _ds.estimates, force, metric, sources=_ds.sources, seed_ids=seeds, theme=theme_named(theme), families=families
@@ -103,7 +103,7 @@ st.caption(
     "Each claim is its own mark: colour = the claimant's family (Ukraine, Russia, South Korea, …), shape and name "
     "= the claimant, named beside its latest claim. A vertical bar is a range, an arrow with ≥ an open-ended claim "
     '("over 3,000"); hollow markers and dashed bars are support or planned troops. Each panel has its own scale. '
-    "★ marks the seed article's headline claims."
+    "★ marks a figure the article itself states."
 )
 figure, table, vague, note, alt = forces_view(ds, dataset_key(), force, metric, theme_name())
 if table.empty:

@@ -16,8 +16,8 @@ import plotly.graph_objects as go
 
 from components.data.dataset import Dataset
 from components.pack import grades
-from components.present.forces import FORCE_NAMES, forces_figure, in_group, seed_estimate_ids, stated_figure
-from components.present.headlines import headlines, key_quotes
+from components.present.forces import FORCE_NAMES, article_stated_ids, forces_figure, in_group, stated_figure
+from components.present.headlines import claimant_families, headlines, key_quotes
 from components.present.labels import clip, date_label, quote_credit
 from components.present.ledger import http_link
 from components.present.places import CREDITS, places_deck
@@ -269,8 +269,10 @@ def forces_step(ds: Dataset, force: str | None, metric: str | None) -> dict:
     """The forces chart of one force and metric group, every figure with its claimant as a footnote."""
     force, metric = force or "dprk", metric or "size"
     rows = in_group(ds.estimates, force, metric)
-    seeds = seed_estimate_ids(ds.estimates, ds.sources, ds.quotes)
-    figure = forces_figure(ds.estimates, force, metric, sources=ds.sources, seed_ids=seeds)
+    seeds = article_stated_ids(ds.estimates)
+    figure = forces_figure(
+        ds.estimates, force, metric, sources=ds.sources, seed_ids=seeds, families=claimant_families(ds)
+    )
     claims = estimate_claims(ds, rows)
     return {
         "kind": "plotly" if len(rows) else "none",

@@ -68,7 +68,6 @@ LABEL_GAP = 0.09  # direct labels closer than this share of a panel's height are
 LABEL_REACH = 0.22  # ... when they are also closer than this share of the time span (a label's width)
 PANEL_HEIGHT = 300
 FORCE_NAMES = {"dprk": "North Korean forces", "russia": "Russian forces", "ukraine": "Ukrainian forces"}
-SEED_SOURCE_ID = "seed-article"
 NON_COMBAT = ("support", "planned")
 MAX_ESTIMATES = 1500  # claims drawn one by one up to this many; beyond, summarised per period
 MAX_BINS = 1000  # the finest period whose claimant × metric × period bins stay under this is used
@@ -104,14 +103,12 @@ def unplotted_estimates(estimates: pd.DataFrame, force: str, metric_group: str) 
     return rows[rows["low"].isna()]
 
 
-def seed_estimate_ids(estimates: pd.DataFrame, sources: pd.DataFrame, quotes: pd.DataFrame) -> frozenset[str]:
-    """Estimates taken from the seed article: sourced to it, or backed by one of its quotes."""
-    seed = {SEED_SOURCE_ID}
-    if "kind" in sources:
-        seed |= set(sources.loc[sources["kind"] == "seed", "source_id"])
-    direct = estimates.loc[estimates["source_id"].isin(seed), "estimate_id"]
-    quoted = quotes.loc[quotes["source_id"].isin(seed), "estimate_id"] if len(quotes) else []
-    return frozenset(direct) | frozenset(q for q in quoted if q)
+def article_stated_ids(estimates: pd.DataFrame) -> frozenset[str]:
+    """Estimates whose number the article itself states (`stated_in_article` = yes): the ones starred."""
+    if "stated_in_article" not in estimates:
+        return frozenset()
+    stated = estimates["stated_in_article"].astype(str).str.strip().str.lower() == "yes"
+    return frozenset(estimates.loc[stated, "estimate_id"])
 
 
 def source_labels(sources: pd.DataFrame | None) -> dict[str, str]:
@@ -272,14 +269,14 @@ def _claimant_traces(rows: pd.DataFrame, style: Style) -> list:
 
 
 def _seed_stars(rows: pd.DataFrame, arrow: float, theme: Theme) -> go.Scatter:
-    """A star above each headline claim of the seed article."""
+    """A star above each figure the article itself states."""
     seeded = rows[rows["seed"]]
     return go.Scatter(
         x=seeded["x"],
         y=seeded["top"] + seeded["open_ended"] * arrow + arrow * 0.6,
         mode="markers",
         marker={"symbol": "star", "size": 15, "color": theme.text},
-        name="seed article headline claim",
+        name="stated in the article",
         legendgroup="seed",
         showlegend=False,
         customdata=_custom(seeded),
@@ -338,7 +335,7 @@ def _label_annotations(rows: pd.DataFrame, styles: dict, ymax: float, axes: tupl
 
 
 def _panel_traces(rows: pd.DataFrame, styles: dict, theme: Theme, arrow: float) -> list:
-    """Every claimant's marks in one panel, then the seed article's stars."""
+    """Every claimant's marks in one panel, then the stars of the figures the article states."""
     traces: list = []
     for claimant, (color, symbol) in styles.items():
         part = rows[rows["claimant"] == claimant]
@@ -379,7 +376,7 @@ def hover_labels(rows: pd.DataFrame, sources: dict[str, str]) -> list[str]:
         f"<b>{clip(who)}</b><br>{clip(metric_words(metric))}: {clip(stated_figure(low, high))}"
         f"<br>Role: {clip(role or 'combat')}<br>Scope: {clip(scope or 'not stated')}"
         f"<br>Stated: {clip(date_label(when, precision))}<br>Source: {clip(sources.get(source, source))}"
-        f"<br>Confidence: {clip(confidence)}" + ("<br>★ headline claim of the seed article" if seed else "")
+        f"<br>Confidence: {clip(confidence)}" + ("<br>★ stated in the article" if seed else "")
         for who, metric, low, high, role, scope, when, precision, source, confidence, seed in parts
     ]
 

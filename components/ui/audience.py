@@ -14,8 +14,8 @@ import streamlit as st
 
 from components.data.dataset import Dataset
 from components.present.audience import CHART_SHARE, Stage, clipped, projector_figure, stage
-from components.present.forces import forces_figure, seed_estimate_ids
-from components.present.headlines import headlines
+from components.present.forces import article_stated_ids, forces_figure
+from components.present.headlines import claimant_families, headlines
 from components.present.places import places_deck
 from components.present.timeline import timeline_figure
 from components.state.briefing import Step, briefing_steps, find_step, step_view
@@ -53,9 +53,12 @@ def step_figure(_ds: Dataset, fingerprint: str, number: int, sizes: Stage) -> go
     if view.page == "timeline" and len(step_ds.events):
         return projector_figure(timeline_figure(step_ds.events), sizes)
     if view.page == "forces":
-        seeds = seed_estimate_ids(step_ds.estimates, step_ds.sources, step_ds.quotes)
+        seeds = article_stated_ids(step_ds.estimates)
         force, metric = view.force or "dprk", view.metric or "size"
-        figure = forces_figure(step_ds.estimates, force, metric, sources=step_ds.sources, seed_ids=seeds)
+        families = claimant_families(step_ds)
+        figure = forces_figure(
+            step_ds.estimates, force, metric, sources=step_ds.sources, seed_ids=seeds, families=families
+        )
         return projector_figure(figure, sizes)
     return None
 

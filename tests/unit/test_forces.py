@@ -6,12 +6,12 @@ import pandas as pd
 
 from components.present.forces import (
     CLAIMANT_SYMBOLS,
+    article_stated_ids,
     bin_period,
     forces_alt,
     forces_figure,
     forces_note,
     forces_table,
-    seed_estimate_ids,
     stated_figure,
     unplotted_estimates,
 )
@@ -214,19 +214,20 @@ def test_claimants_of_one_family_share_its_colour_and_differ_in_shape():
     assert ta.marker.symbol[ia] != tb.marker.symbol[ib]
 
 
-def test_seed_article_claims_are_marked_with_a_star():
+def test_only_figures_the_article_states_are_marked_with_a_star():
     estimates = make_estimates(
-        {"estimate_id": "seed-kw", "source_id": "seed-article"}, {"estimate_id": "quoted"}, {"estimate_id": "other"}
-    )
-    quotes = pd.DataFrame(
-        {"quote_id": ["q"], "source_id": ["seed-article"], "estimate_id": ["quoted"], "event_id": [""]}
-    )
-    seeds = seed_estimate_ids(estimates, SOURCES, quotes)
-    assert seeds == {"seed-kw", "quoted"}
+        {"estimate_id": "stated", "source_id": "seed-article"},
+        {"estimate_id": "also-stated"},
+        {"estimate_id": "from-the-article-but-not-its-number", "source_id": "seed-article"},
+    ).assign(stated_in_article=["yes", " YES ", "no"])
+    seeds = article_stated_ids(estimates)
+    assert seeds == {"stated", "also-stated"}
+    assert article_stated_ids(estimates.drop(columns="stated_in_article")) == frozenset()
     fig = forces_figure(estimates, "dprk", "losses", seed_ids=seeds)
-    stars = [t for t in fig.data if t.name == "seed article headline claim"]
-    assert stars and sorted(c[0] for c in stars[0].customdata) == ["quoted", "seed-kw"]
+    stars = [t for t in fig.data if t.name == "stated in the article"]
+    assert stars and sorted(c[0] for c in stars[0].customdata) == ["also-stated", "stated"]
     assert stars[0].marker.symbol == "star"
+    assert "★ stated in the article" in stars[0].customdata[0][1]
 
 
 def test_hover_names_claimant_metric_figure_scope_source_and_confidence():
@@ -351,7 +352,7 @@ def test_at_or_under_the_limit_every_claim_keeps_its_own_mark():
 
 def test_seed_article_headline_claims_keep_their_own_star_when_the_rest_is_summarised():
     fig = forces_figure(DENSE, "dprk", "losses", max_estimates=3, seed_ids=frozenset({"d2"}))
-    stars = [t for t in fig.data if t.name == "seed article headline claim"]
+    stars = [t for t in fig.data if t.name == "stated in the article"]
     assert stars and [str(c[0]) for c in stars[0].customdata] == ["d2"]
 
 

@@ -80,7 +80,7 @@ def test_forces_claimants_in_near_colours_differ_in_shape_and_label_and_marks_st
     style = {}
     for trace in fig.data:
         symbols = trace.marker.symbol if trace.mode == "markers" and trace.customdata is not None else None
-        if symbols is not None and trace.name != "seed article headline claim":
+        if symbols is not None and trace.name != "stated in the article":
             style[trace.name] = (trace.marker.color, str(symbols[0]).removesuffix("-open"))
     named = {a.name.removeprefix("label:") for a in fig.layout.annotations if (a.name or "").startswith("label:")}
     assert set(style) <= named  # every claimant is named on the chart
