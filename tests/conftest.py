@@ -8,7 +8,10 @@ Tests that start a server are also marked `server`. Browser fixtures are pytest-
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -39,7 +42,18 @@ def pytest_configure(config: pytest.Config) -> None:
 
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
+    # The Parquet cache of loaded data (components.data.cache) lives in a folder of this session only,
+    # shared with the servers the tests start, so no test reads an entry a developer's run left behind.
+    config.briefing_cache_dir = tempfile.mkdtemp(prefix="briefing-test-cache-")
+    os.environ["BRIEFING_CACHE_DIR"] = config.briefing_cache_dir
     st_config.set_option("client.showErrorDetails", "full")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove this session's cache folder."""
+    folder = getattr(config, "briefing_cache_dir", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def tier_of(path: Path) -> str | None:

@@ -8,11 +8,13 @@ import io
 import json
 import os
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
+from components.data import cache
 from components.data.dataset import Dataset, Problem
 from components.data.schema import ROW_COLUMN, SCHEMAS, TableSchema
 from components.data.validation import validate_tables
@@ -178,12 +180,26 @@ def read_geo(folder: Path) -> tuple[dict, list[Problem]]:
     return {"type": "FeatureCollection", "features": features}, problems
 
 
-def load_dataset(folder: Path | str | None = None) -> Dataset:
+def load_dataset(folder: Path | str | None = None, use_cache: bool = True) -> Dataset:
     """Read, validate and type every table of a folder; a broken table never stops the others.
 
+    When the folder's bytes and the loader's code match a stored entry (`components.data.cache`), the
+    tables and the problems come from there: the same problems are reported on every start either way.
     The briefing steps' views are checked one layer up (`components.state.briefing.load_briefing`).
     """
     folder = Path(folder) if folder is not None else default_data_dir()
+    key = cache.cache_key(folder, max_table_bytes()) if use_cache else None
+    cached = cache.read(key) if key else None
+    if cached is not None:
+        return replace(cached, loaded_at=datetime.now(UTC))
+    dataset = load_fresh(folder)
+    if key:
+        cache.write(key, dataset)
+    return dataset
+
+
+def load_fresh(folder: Path) -> Dataset:
+    """`load_dataset` without the cache: parse and validate every file."""
     raw_tables, problems, digest = {}, [], hashlib.sha256()
     for name, schema in SCHEMAS.items():
         frame, table_problems, raw = read_table(folder, schema)

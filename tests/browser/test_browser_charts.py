@@ -6,6 +6,7 @@ import math
 import shutil
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -13,6 +14,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from components.data.loading import load_dataset
 from components.present.places import place_summaries, places_deck
 from components.ui.details import place_detail
+from tooling.chromium import DESKTOP as VIEWPORT
 from tooling.chromium import mercator, wait_for_app, wait_for_map
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -218,3 +220,51 @@ def test_markup_in_the_data_is_shown_as_text_in_hover_tooltip_and_panel(app_serv
     assert tooltip.locator("img").count() == 0
     assert "{tooltip}" in tooltip.inner_text()
     assert page.locator("img[src='x']").count() == 0
+
+
+def test_a_fragment_click_on_the_timeline_is_a_link_a_fresh_context_opens(app_server, page, browser):
+    """The click reruns only the chart's fragment, yet the address bar follows it and reopens the same view."""
+    url = app_server()
+    open_path(page, f"{url}/timeline?cat=diplomacy&cat=deployment")
+    before = page.url
+    page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot").first.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(1000)
+    point = page.evaluate(PLOT_POINT, "treaty-signed")
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_timeout(300)
+    page.mouse.click(point["x"], point["y"])
+    assert url_gets(page, "event=treaty-signed", timeout_ms=15_000), page.url
+    assert page.url != before
+    assert parse_qs(urlsplit(page.url).query).get("cat") == parse_qs(urlsplit(before).query).get("cat")
+    detail = "a defense pact signed between Kim Jong Un and Vladimir Putin"
+    page.get_by_text(detail, exact=False).first.wait_for(state="visible", timeout=15_000)
+    fresh = browser.new_context(viewport=VIEWPORT)
+    try:
+        other = fresh.new_page()
+        open_path(other, page.url)
+        other.get_by_text(detail, exact=False).first.wait_for(state="visible", timeout=30_000)
+        assert parse_qs(urlsplit(other.url).query).get("event") == ["treaty-signed"]
+    finally:
+        fresh.close()
+
+
+def test_a_fragment_click_on_the_map_is_a_link_a_fresh_context_opens(app_server, page, browser):
+    url = app_server()
+    location_id, quote = quoted_place(ROOT / "data")
+    ds = load_dataset(ROOT / "data")
+    deck = places_deck(ds.locations, ds.events, ds.geo)
+    open_path(page, f"{url}/map")
+    for _ in range(3):  # a click landing while the chart is still settling can be lost: try again
+        page.mouse.click(*hover_place(page, deck, location_id))
+        if url_gets(page, f"place={location_id}", timeout_ms=10_000):
+            break
+    assert parse_qs(urlsplit(page.url).query).get("place") == [location_id]
+    page.get_by_text(quote[:40], exact=False).first.wait_for(state="visible", timeout=30_000)
+    fresh = browser.new_context(viewport=VIEWPORT)
+    try:
+        other = fresh.new_page()
+        open_path(other, page.url)
+        other.get_by_text(quote[:40], exact=False).first.wait_for(state="visible", timeout=30_000)
+        assert parse_qs(urlsplit(other.url).query).get("place") == [location_id]
+    finally:
+        fresh.close()
