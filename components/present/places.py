@@ -31,6 +31,7 @@ SAME_TOWN_KM = 5.0
 TOOLTIP_EVENTS = 2
 TOOLTIP_CHARS = 60
 PLACE_LAYERS = ("places", "places-approx", "places-extent")
+EXTENT_MIN_PX = 7  # an extent smaller than this at the zoom (1 km at the region view) stays clickable
 METERS = "'meters'"
 # Where the country names sit: inside each country, within the map's area.
 COUNTRY_LABELS = ({"name": "RUSSIA", "position": [36.05, 51.05]}, {"name": "UKRAINE", "position": [34.75, 50.72]})
@@ -408,8 +409,26 @@ def place_points(summary: pd.DataFrame, theme: Theme = LIGHT) -> tuple[list[dict
         radius = _radius(row.count) + 8 + 9 * stacked[spot]
         vague.append({**point, "color": rgb + [45], "ring": rgb + [255], "radius": radius})
     vague.sort(key=lambda p: -p["radius"])
-    extents.sort(key=lambda p: -p["radius_m"])  # the smallest on top, so each stays clickable
-    return exact, vague, extents
+    return exact, vague, stack_extents(extents)
+
+
+def stack_extents(extents: list[dict]) -> list[dict]:
+    """Extents in drawing order: the smallest on top, so each stays clickable; of identical discs the busiest.
+
+    `extents` come busiest first. Places that share one point and one radius (villages known only to lie
+    near a town) are one disc on screen: each one's tooltip names the others, which the places table lists.
+    """
+    discs: dict[tuple, list[str]] = {}
+    for mark in extents:
+        discs.setdefault((tuple(mark["position"]), mark["radius_m"]), []).append(short(mark["name"]))
+    marked = []
+    for mark in extents:
+        names = discs[(tuple(mark["position"]), mark["radius_m"])]
+        others = [n for n in names if n != short(mark["name"])]
+        tip = mark["tooltip"] + (f"\nSame disc as: {', '.join(others)} (see the places table)" if others else "")
+        marked.append({**mark, "tooltip": tip})
+    order = {id(m): i for i, m in enumerate(marked)}
+    return sorted(marked, key=lambda m: (-m["radius_m"], -order[id(m)]))
 
 
 def place_layers(summary: pd.DataFrame, selected: str | None, theme: Theme = LIGHT) -> list[pdk.Layer]:
@@ -426,6 +445,7 @@ def place_layers(summary: pd.DataFrame, selected: str | None, theme: Theme = LIG
             get_line_color="ring",
             get_radius="radius_m",
             radius_units=METERS,
+            radius_min_pixels=EXTENT_MIN_PX,
             line_width_min_pixels=2.5,
             **common,
         ),

@@ -9,7 +9,7 @@ follow mode is off.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import segno
@@ -17,6 +17,7 @@ import streamlit as st
 
 from components.data.dataset import Dataset
 from components.server import rooms
+from components.server.store import shared
 from components.state.briefing import Step, find_step
 from components.ui.audience import audience_screen
 from components.ui.step_sync import step_sync, viewport
@@ -25,6 +26,13 @@ POLL_S = 1.0
 ATTACHED_KEY = "_follow_attached"
 LOCAL_STEP_KEY = "_follow_local_step"
 SEEN_KEY = "_follow_seen_seq"
+WATCH_KEY = "follow_watch"
+# The watcher's line ("The presenter is on step N" and Rejoin) floats in a corner, over no step's content.
+WATCH_CSS = (
+    "<style>.st-key-follow_watch{position:fixed;right:1rem;bottom:1rem;z-index:999;width:auto;"
+    "max-width:22rem}.st-key-follow_watch:has(button){background:var(--background-color,#fff);"
+    "padding:.5rem .75rem;border-radius:.5rem;box-shadow:0 1px 6px rgba(0,0,0,.25)}</style>"
+)
 OFF_REASON = (
     "Follow mode is off: this briefing has no presenter passcode, so nobody could be trusted to move the devices "
     "that follow along. The host can set `[presenter] passcode` in the secrets to turn it on."
@@ -38,31 +46,8 @@ def follow_off_reason(secrets: Mapping[str, Any] | None) -> str | None:
     return OFF_REASON if presenter_passcode(secrets) is None else None
 
 
-class _DictStore:
-    """Stand-in for components/server/store.py's in-process store until it is merged (no expiry)."""
-
-    def __init__(self) -> None:
-        self.items: dict[str, str] = {}
-
-    def get(self, key: str) -> str | None:
-        return self.items.get(key)
-
-    def set(self, key: str, value: str, ttl_s: float | None = None) -> None:
-        self.items[key] = value
-
-
-@st.cache_resource
-def _memory_store() -> rooms.Store:
-    """The in-process store, until components/server/store.py provides the shared one."""
-    return _DictStore()
-
-
 def room_store() -> rooms.Store:
     """The shared store: Redis when BRIEFING_REDIS_URL is set, else this process's memory."""
-    try:
-        from components.server.store import shared
-    except ImportError:
-        return _memory_store()
     return shared()
 
 
@@ -133,13 +118,14 @@ def follower_screen(ds: Dataset, steps: tuple[Step, ...], code: str, reason: str
     number = now.step if attached and now else st.session_state.get(LOCAL_STEP_KEY, now.step if now else None)
     step = find_step(steps, number)
     seen = now.seq if now else 0
+    # The watcher comes first, at one place in the page for every step: a tick that was already on its way
+    # when the presenter moved then lands where the fragment still is. Inside a step's layout, which differs
+    # from step to step, such a tick's stale address crashed the page ("Bad delta path index").
+    with st.container(key=WATCH_KEY):
+        st.html(WATCH_CSS)
+        watch_room(code, seen, attached)
     if step is None:
         st.info("Waiting for the presenter: this room has not started, or it has ended.")
-        watch_room(code, seen, attached)
         return
     step_sync("follower", steps, step, on_step=browse)
-    audience_screen(ds, step, viewport(), follow=_watcher(code, seen, attached))
-
-
-def _watcher(code: str, seen: int, attached: bool) -> Callable[[], None]:
-    return lambda: watch_room(code, seen, attached)
+    audience_screen(ds, step, viewport())

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from components.data.loading import load_dataset
-from components.present.places import place_summaries, places_deck
+from components.present.places import EXTENT_MIN_PX, place_summaries, places_deck
 from components.ui.details import place_detail
 from tooling.chromium import DESKTOP as VIEWPORT
 from tooling.chromium import mercator, wait_for_app, wait_for_map
@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-results" / "screenshots"
 CHARTS = {"timeline": "stPlotlyChart", "forces": "stPlotlyChart", "map": "stDeckGlJsonChart"}
 PHONE = {"width": 390, "height": 844}
+EARTH_CIRCUMFERENCE_M = 40_075_016.686  # deck.gl's Web Mercator, for extents drawn in metres
 HOSTILE_TITLE = '<img src=x onerror="alert(1)"> {tooltip} **bold**'
 # An event with markup in its text, alone in its lane ("other"), placed at Sudzha (a place on the map).
 HOSTILE_EVENT = {"event_id": "hostile-title", "date": "2026-03-01", "date_precision": "day", "title": HOSTILE_TITLE}
@@ -55,9 +56,17 @@ PLOT_POINT = """(eventId) => {
 
 
 def marks_top_first(deck) -> list[dict]:
-    """Every clickable mark of the deck, the one drawn last (on top) first."""
+    """Every clickable mark of the deck, the one drawn last (on top) first: extents, then rings, then dots."""
     layers = {layer.id: layer.data for layer in deck.layers}
-    return list(reversed(layers["places-approx"] + layers["places"]))
+    return list(reversed(layers["places-extent"] + layers["places-approx"] + layers["places"]))
+
+
+def radius_px(mark: dict, zoom: float) -> float:
+    """A mark's radius on screen: pixels as given, or an extent's metres at its latitude and the zoom."""
+    if "radius_m" not in mark:
+        return float(mark["radius"])
+    metres_per_pixel = EARTH_CIRCUMFERENCE_M * math.cos(math.radians(mark["position"][1])) / (512 * 2**zoom)
+    return max(mark["radius_m"] / metres_per_pixel, EXTENT_MIN_PX)
 
 
 def click_offset(deck, location_id: str) -> tuple[float, float]:
@@ -67,21 +76,37 @@ def click_offset(deck, location_id: str) -> tuple[float, float]:
     marks = marks_top_first(deck)
     target = next(m for m in marks if m["location_id"] == location_id)
     tx, ty = mercator(*target["position"], view.zoom)
-    for distance in range(2, int(target["radius"]) - 1):
+    for distance in range(2, int(radius_px(target, view.zoom)) - 1):
         for degrees in range(0, 360, 15):
             px = tx + distance * math.cos(math.radians(degrees))
             py = ty + distance * math.sin(math.radians(degrees))
-            hits = [m for m in marks if math.dist((px, py), mercator(*m["position"], view.zoom)) < m["radius"] + 2]
+            hits = [
+                m
+                for m in marks
+                if math.dist((px, py), mercator(*m["position"], view.zoom)) < radius_px(m, view.zoom) + 2
+            ]
             if hits and hits[0] is target:
                 return px - cx, py - cy
     raise AssertionError(f"{location_id} is hidden under other marks at every point")
 
 
+def reachable(deck, location_id: str) -> bool:
+    """Whether a click can land on the place: somewhere it is the top-most mark."""
+    try:
+        click_offset(deck, location_id)
+    except AssertionError:
+        return False
+    return True
+
+
 def quoted_place(folder: Path) -> tuple[str, str]:
-    """A place drawn on the map whose detail has a verbatim quote, and that quote."""
+    """A place a click can reach on the map whose detail has a verbatim quote, and that quote."""
     ds = load_dataset(folder)
     summary = place_summaries(ds.locations, ds.events, ds.geo)
+    deck = places_deck(ds.locations, ds.events, ds.geo)
     for location_id in summary.loc[summary["on_map"], "location_id"]:
+        if not reachable(deck, location_id):
+            continue
         detail = place_detail(ds, location_id)
         quotes = list(detail.quotes) + [q for event in detail.events for q in event.quotes]
         if quotes:

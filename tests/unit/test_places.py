@@ -294,3 +294,33 @@ def test_deck_json_is_written_once_and_reused_by_later_reruns():
     deck = places_deck(LOCATIONS, EVENTS, GEO)
     assert deck.to_json() is deck.to_json()
     assert "compact" not in deck.to_json().lower()
+
+
+def test_a_place_with_a_radius_is_an_extent_in_metres_that_stays_clickable_when_small():
+    locations = make_locations(
+        {"location_id": "wide", "name": "Wide", "lat": 51.2, "lon": 35.3, "precision": "area", "radius_km": 25.0},
+        {"location_id": "small", "name": "Small", "lat": 51.1, "lon": 35.3, "precision": "approximate", "radius_km": 1},
+    )
+    events = make_events({"location_ids": ("wide",)}, {"location_ids": ("small",)})
+    extent = layer(places_deck(locations, events, GEO), "places-extent")
+    assert [row["location_id"] for row in extent.data] == ["wide", "small"]  # the smaller drawn last, on top
+    assert [row["radius_m"] for row in extent.data] == [25_000.0, 1_000.0]
+    assert extent.radius_units == "meters" and extent.pickable is True
+    assert extent.radius_min_pixels >= 6  # 1 km is 3 px at the region's zoom: too small to hit otherwise
+    assert layer(places_deck(locations, events, GEO), "places-approx").data == []
+
+
+def test_identical_extents_put_the_busiest_on_top_and_each_tooltip_names_the_others():
+    villages = [("quiet", 1), ("busy", 3), ("middle", 2)]
+    locations = make_locations(
+        *(
+            {"location_id": v, "name": v.title(), "lat": 51.1976, "lon": 35.2726, "precision": "area", "radius_km": 25}
+            for v, _ in villages
+        )
+    )
+    events = make_events(*({"location_ids": (v,)} for v, n in villages for _ in range(n)))
+    drawn = layer(places_deck(locations, events, GEO), "places-extent").data
+    assert [row["location_id"] for row in drawn] == ["quiet", "middle", "busy"]  # the last drawn is on top
+    busy = drawn[-1]["tooltip"]
+    assert busy.startswith("Busy") and busy.endswith("Same disc as: Middle, Quiet (see the places table)")
+    assert "Same disc as" not in layer(places_deck(LOCATIONS, EVENTS, GEO), "places-approx").data[0]["tooltip"]
