@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from components.data.schema import CATEGORIES, CONFIDENCES
+from components.present.grades import GRADES, SCALE_HELP, grade_label
 from components.state.briefing import Step, briefing_steps, find_step, presenter_view
 from components.state.filters import judgment_basis
 from components.state.registry import (
@@ -156,6 +157,7 @@ def sidebar_filters() -> None:
         st.multiselect("Category", CATEGORIES, key="cat", **bound)
         st.multiselect("Claimant", claimants, key="claimant", **bound)
         st.multiselect("Confidence", CONFIDENCES, key="conf", **bound)
+        st.multiselect("Source grade", GRADES, key="rel", format_func=grade_label, help=SCALE_HELP, **bound)
         st.text_input("Search titles, summaries, quotes", key="q", max_chars=MAX_TEXT, **bound)
         st.date_input("As of: show what was known on", key="asof", help="Sources published later are hidden.", **dates)
         st.button("Reset filters", on_click=reset_filters, icon=":material/filter_alt_off:", width="stretch")

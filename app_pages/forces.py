@@ -19,6 +19,7 @@ from components.present.forces import (
     in_group,
     unplotted_estimates,
 )
+from components.present.headlines import claimant_families
 from components.present.theme import theme_named
 from components.ui.app_state import current_view, dataset_key, filtered_dataset
 from components.ui.details import problems_notice
@@ -77,14 +78,6 @@ def claims_table(table: pd.DataFrame) -> None:
     ordered = table[[c for c in TABLE_ORDER if c in table] + [c for c in table if c not in TABLE_ORDER]]
     height = min(TABLE_HEIGHT, 38 + 35 * len(table))
     st.dataframe(ordered, hide_index=True, column_config=TABLE_COLUMNS, lazy=lazy, height=height)
-
-
-def claimant_families(ds: Dataset) -> dict[str, str] | None:
-    """claimant -> family from claimants.csv, when the dataset has it (else the builder's interim mapping)."""
-    table = getattr(ds, "claimants", None)
-    if table is None or len(table) == 0 or "family" not in table:
-        return None
-    return dict(zip(table["claimant"], table["family"], strict=True))
 
 
 ds = filtered_dataset()

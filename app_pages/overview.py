@@ -246,8 +246,10 @@ def data_line() -> None:
     ds = filtered_dataset()
     newest = ds.newest_source_date()
     line = f"Newest source: {date_label(newest) if newest is not None else 'none'}."
-    if ds.problems:
-        line += f" {len(ds.problems)} problems were found in the data; rows with problems are left out."
+    if ds.errors:
+        line += f" {len(ds.errors)} errors were found in the data; the rows concerned are left out."
+    if ds.warnings:
+        line += f" {len(ds.warnings)} rows carry a warning."
     st.caption(line)
     if ds.problems:
         st.page_link(page_script("sources"), label="See the data-quality report", icon=":material/fact_check:")

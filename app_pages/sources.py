@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.data.dataset import Dataset
 from components.present.export import EXPORTED_TABLES, csv_bytes, export_name
+from components.present.grades import SCALE_HELP
 from components.present.ledger import ledger, problems_table
 from components.ui.app_state import dataset_key, filtered_dataset, full_dataset
 
@@ -16,6 +17,7 @@ LAZY_ROWS = 1000  # longer tables load as the reader scrolls, so the page stays 
 LEDGER_COLUMNS = {
     "link": st.column_config.LinkColumn("link", display_text="open source"),
     "published": st.column_config.TextColumn("published", help="as precisely as the date is known"),
+    "grade": st.column_config.TextColumn("grade", help=SCALE_HELP),
     "events": st.column_config.NumberColumn("events", help="events citing this source (after filters)"),
     "estimates": st.column_config.NumberColumn("estimates"),
     "quotes": st.column_config.NumberColumn("quotes"),
@@ -38,12 +40,15 @@ if lazy:
     st.caption(f"{len(ledger_rows):,} sources, loaded as you scroll; the CSV download below has them all.")
 st.dataframe(ledger_rows, hide_index=True, column_config=LEDGER_COLUMNS, lazy=lazy)
 
-problems = full_dataset().problems
-st.subheader(f"Problems found in the data ({len(problems)})", anchor=False)
+full = full_dataset()
+problems = full.problems
+st.subheader(f"Problems found in the data ({len(full.errors)} errors, {len(full.warnings)} warnings)", anchor=False)
 if problems:
     st.caption(
         "Each row names the file, the row as a spreadsheet numbers it (header = row 1), the column, the value and "
-        "why it was refused. Rows with problems are left out of every page until the file is fixed and reloaded."
+        "why. A row with an error is left out of every page until the file is fixed and reloaded; a row with a "
+        "warning is shown, but something in it is implausible (a confidence its sources or note contradict, a place "
+        "without its extent)."
     )
     st.dataframe(problems_table(problems), hide_index=True, lazy=len(problems) > LAZY_ROWS)
 else:

@@ -43,6 +43,7 @@ ADMINS = ("Sudzhansky District", "Korenevsky District", "Glushkovsky District", 
 CLAIMANTS = ("South Korea NIS", "Ukraine SSO", "Ukraine GUR", "Russia MoD", "US DoD", "Zelensky", "ISW", "KCNA")
 ACTORS = ("DPRK", "Russia", "Ukraine", "DPRK;Russia", "Russia;Ukraine", "DPRK;Russia;Ukraine")
 PUBLISHERS = ("BBC", "Yonhap", "Reuters", "Kyiv Independent", "TASS", "NK News", "Meduza", "AP", "KBS", "ISW")
+GAZETTEER = "src-000001"  # the synthetic source the exact places' coordinates are read on
 SPEAKERS = ("Col. Oleksandr Kindratenko", "an NIS official", "a Pentagon spokesperson", "a Russian MoD spokesman")
 SCOPES = ("Kursk, cumulative since deployment", "In Russia, total", "Kursk front, last month", "Planned total")
 TITLES = {
@@ -112,7 +113,14 @@ def make_locations(rng: np.random.Generator, n: int) -> pd.DataFrame:
             "admin": [row[3] for row in ELSEWHERE] + list(admin),
             "precision": [row[4] for row in ELSEWHERE] + list(precision),
         }
-    )
+    ).pipe(with_extents)
+
+
+def with_extents(places: pd.DataFrame) -> pd.DataFrame:
+    """As the contract asks: a radius for approximate and area places, a coordinate source for exact ones."""
+    radius = places["precision"].map({"approximate": "2", "area": "10"}).fillna("")
+    exact = places["precision"] == "exact"
+    return places.assign(radius_km=radius, coord_source_ids=np.where(exact, GAZETTEER, ""))
 
 
 def make_sources(rng: np.random.Generator, n: int, archived: int) -> pd.DataFrame:
@@ -196,6 +204,14 @@ def make_events(
             "source_ids": pick_lists(rng, sources["source_id"].to_numpy(), n, 3, first),
             "confidence": rng.choice(np.array(CONFIDENCES), n, p=[0.3, 0.35, 0.25, 0.1]),
         }
+    ).pipe(corroborated)
+
+
+def corroborated(events: pd.DataFrame) -> pd.DataFrame:
+    """`confirmed` only where two or more sources report it, as the contract defines the label."""
+    single = events["source_ids"].str.count(";") == 0
+    return events.assign(
+        confidence=events["confidence"].where(~single | (events["confidence"] != "confirmed"), "reported")
     )
 
 
@@ -218,6 +234,8 @@ def make_estimates(rng: np.random.Generator, n: int, sources: pd.DataFrame, arch
     quoted = rng.random(n) < 0.1
     any_source = sources["source_id"].to_numpy()[rng.integers(0, len(sources), n)]
     source = np.where(quoted, rng.choice(archived, n), any_source)
+    confidence = rng.choice(np.array(CONFIDENCES), n)
+    second_source = np.where(source == GAZETTEER, "seed-article", GAZETTEER)  # confirmed needs a second source
     return pd.DataFrame(
         {
             "estimate_id": [f"est-{i:06d}" for i in range(n)],
@@ -231,8 +249,9 @@ def make_estimates(rng: np.random.Generator, n: int, sources: pd.DataFrame, arch
             "role": rng.choice(np.array(ROLES), n, p=[0.8, 0.12, 0.08]),
             "scope": rng.choice(np.array(SCOPES), n),
             "source_id": source,
-            "confidence": rng.choice(np.array(CONFIDENCES), n),
+            "confidence": confidence,
             "note": note,
+            "other_source_ids": np.where(confidence == "confirmed", second_source, ""),
         }
     ).assign(_quoted=quoted)
 
@@ -267,7 +286,8 @@ def make_quotes(
     quotes["speaker"] = rng.choice(np.array(SPEAKERS), len(quotes))
     quotes["location_id"] = ""
     quotes.insert(0, "quote_id", [f"q-{i:07d}" for i in range(len(quotes))])
-    return quotes[["quote_id", "source_id", "text", "speaker", "event_id", "estimate_id", "location_id"]]
+    quotes["kind"] = "quoted"  # synthetic archived texts report each speaker's own words
+    return quotes[["quote_id", "source_id", "text", "kind", "speaker", "event_id", "estimate_id", "location_id"]]
 
 
 def make_documents(sources: pd.DataFrame, quotes: pd.DataFrame) -> dict[str, str]:

@@ -90,7 +90,7 @@ def read(key: str) -> Dataset | None:
         if meta.get("format") != FORMAT or meta.get("key") != key:
             return None
         tables = {name: read_table(entry, name, meta["tuples"][name]) for name in meta["tables"]}
-        problems = tuple(Problem(p["file"], p["row"], p["column"], p["value"], p["reason"]) for p in meta["problems"])
+        problems = tuple(Problem(**p) for p in meta["problems"])
         return Dataset(
             tables=tables,
             problems=problems,

@@ -7,21 +7,33 @@ from datetime import datetime
 
 import pandas as pd
 
-from components.data.schema import SCHEMAS
+from components.data.schema import SCHEMAS, Severity
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in the data: where it is (file, spreadsheet row, column), the value, and why."""
+    """One thing wrong in the data: where it is (file, spreadsheet row, column), the value, and why.
+
+    An `error` breaks the contract and its row is left out; a `warning` is implausible and its row is kept.
+    """
 
     file: str
     row: int | None
     column: str | None
     value: str
     reason: str
+    severity: Severity = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
     def __str__(self) -> str:
-        where = self.file + (f", row {self.row}" if self.row is not None else "")
+        where = (
+            ("warning: " if not self.is_error else "")
+            + self.file
+            + (f", row {self.row}" if self.row is not None else "")
+        )
         where += f", column {self.column}" if self.column else ""
         value = self.value if len(self.value) <= 80 else self.value[:77] + "..."
         return f"{where}: {self.reason}" + (f" (value: {value!r})" if self.value else "")
@@ -42,6 +54,16 @@ class Dataset:
     geo: dict = field(default_factory=lambda: {"type": "FeatureCollection", "features": []})
     fingerprint: str = ""
     loaded_at: datetime | None = None
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems whose rows were left out."""
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems whose rows were kept (implausible, not broken)."""
+        return tuple(p for p in self.problems if not p.is_error)
 
     def table(self, name: str) -> pd.DataFrame:
         """A table by name; an empty one with the schema's columns when it is absent."""
@@ -71,6 +93,14 @@ class Dataset:
     @property
     def briefing(self) -> pd.DataFrame:
         return self.table("briefing")
+
+    @property
+    def judgments(self) -> pd.DataFrame:
+        return self.table("judgments")
+
+    @property
+    def claimants(self) -> pd.DataFrame:
+        return self.table("claimants")
 
     def with_tables(self, **frames: pd.DataFrame) -> Dataset:
         """The same dataset with some tables replaced (filters narrow a dataset this way)."""

@@ -89,10 +89,10 @@ def parse_csv(text: str, schema: TableSchema) -> tuple[pd.DataFrame | None, list
     records = list(csv.reader(io.StringIO(text, newline="")))
     if not records or not any(cell.strip() for cell in records[0]):
         return None, [Problem(label, None, None, "", "file is empty: no header row")]
-    header = [name.strip() for name in records[0]]
-    problems = header_problems(header, schema)
-    if problems:
-        return None, problems
+    header, problems = renamed_columns([name.strip() for name in records[0]], schema)
+    broken = header_problems(header, schema)
+    if broken:
+        return None, problems + broken
     rows, numbers = [], []
     width = len(header)
     for number, record in enumerate(records[1:], start=2):
@@ -108,6 +108,17 @@ def parse_csv(text: str, schema: TableSchema) -> tuple[pd.DataFrame | None, list
     frame = pd.DataFrame(rows, columns=header, dtype=object)
     frame[ROW_COLUMN] = pd.Series(numbers, dtype="int64")
     return frame, problems
+
+
+def renamed_columns(header: list[str], schema: TableSchema) -> tuple[list[str], list[Problem]]:
+    """The header with earlier column names read as today's, and a warning for each saying what to rename."""
+    renamed = {old: c.name for c in schema.columns for old in c.renamed_from if c.name not in header}
+    problems = [
+        Problem(schema.file, 1, old, old, f"column renamed: call it {new} (its values are read as {new})", "warning")
+        for old, new in renamed.items()
+        if old in header
+    ]
+    return [renamed.get(name, name) for name in header], problems
 
 
 def header_problems(header: list[str], schema: TableSchema) -> list[Problem]:
@@ -127,6 +138,8 @@ def header_problems(header: list[str], schema: TableSchema) -> list[Problem]:
 
 def read_table(folder: Path, schema: TableSchema) -> tuple[pd.DataFrame | None, list[Problem], bytes]:
     """One table's raw string frame (or None), its reading problems, and its bytes for hashing."""
+    if schema.optional and not (folder / schema.file).exists():
+        return None, [], b""
     raw, problems = read_bytes(folder / schema.file, schema.file)
     if raw is None:
         return None, problems, b""

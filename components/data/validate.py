@@ -1,4 +1,7 @@
-"""Command line `python -m components.validate [folder]`: prints every problem and exits 1 if there is any."""
+"""Command line `python -m components.validate [folder]`: prints every problem; exits 1 when any is an error.
+
+Warnings (implausible rows, which are kept) are printed too but do not fail the run.
+"""
 
 from __future__ import annotations
 
@@ -14,16 +17,19 @@ Loader = Callable[[Path], Dataset]
 
 
 def report(folder: Path, load: Loader = load_dataset) -> tuple[str, int]:
-    """The validation report for a folder as text, and the number of problems (`load` may add checks)."""
+    """The validation report for a folder as text, and the number of errors (`load` may add checks)."""
     dataset = load(folder)
     lines = [f"Validated {folder}"]
     lines += [f"  {name}: {len(frame)} valid rows" for name, frame in dataset.tables.items()]
+    errors, warnings = len(dataset.errors), len(dataset.warnings)
     if dataset.problems:
-        lines.append(f"{len(dataset.problems)} problem(s):")
+        lines.append(
+            f"{len(dataset.problems)} problem(s): {errors} error(s), rows left out; {warnings} warning(s), rows kept:"
+        )
         lines += [f"  {problem}" for problem in dataset.problems]
     else:
         lines.append("0 problems.")
-    return "\n".join(lines), len(dataset.problems)
+    return "\n".join(lines), errors
 
 
 def main(argv: list[str] | None = None, load: Loader = load_dataset) -> int:
@@ -31,9 +37,9 @@ def main(argv: list[str] | None = None, load: Loader = load_dataset) -> int:
     parser = argparse.ArgumentParser(description="Validate a folder of briefing tables.")
     parser.add_argument("folder", nargs="?", type=Path, default=None, help="default: data/")
     folder = parser.parse_args(argv).folder or default_data_dir()
-    text, count = report(folder, load)
+    text, errors = report(folder, load)
     print(text)
-    return 1 if count else 0
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

@@ -63,4 +63,6 @@ def export_name(table: str, stamp: str, token: str | None = None) -> str:
     return f"{table}-filtered-{stamp or 'data'}-{token or secrets.token_hex(NAME_TOKEN_BYTES)}.csv"
 
 
-EXPORTED_TABLES = tuple(name for name in SCHEMAS if name != "briefing")
+EXPORTED_TABLES = tuple(n for n, s in SCHEMAS.items() if n != "briefing" and not s.optional) + tuple(
+    n for n, s in SCHEMAS.items() if s.optional
+)  # the core tables first, then the optional judgments and claimants

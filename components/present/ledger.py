@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from components.data.dataset import Dataset, Problem
+from components.present.grades import grade_label
 from components.present.labels import date_label
 
 MAX_IDS = 5
-PROBLEM_COLUMNS = ["file", "row", "column", "value", "reason"]
+PROBLEM_COLUMNS = ["severity", "file", "row", "column", "value", "reason"]
+SEVERITY_WORDS = {"error": "error: row left out", "warning": "warning: row kept"}
 # Every viewer sees the problems table; a briefing.csv value may be the presenter's talking points (a bad
 # row's overflow, a notes cell), so only its step and view values are shown there (validate's CLI shows all).
 BRIEFING_FILE = "briefing.csv"
@@ -47,6 +49,7 @@ def ledger(ds: Dataset) -> pd.DataFrame:
             "published": [
                 date_label(d, p) for d, p in zip(sources["published"], sources["published_precision"], strict=True)
             ],
+            "grade": sources.get("reliability", pd.Series("", index=sources.index)).map(grade_label),
             "kind": sources["kind"],
             "link": sources["url"].map(http_link),
             "via": sources["via"],
@@ -69,6 +72,6 @@ def shown_value(problem: Problem) -> str:
 
 def problems_table(problems: tuple[Problem, ...] | list[Problem]) -> pd.DataFrame:
     """Every problem as a row a curator can act on: file, spreadsheet row, column, value, reason."""
-    rows = [(p.file, p.row, p.column or "", shown_value(p), p.reason) for p in problems]
+    rows = [(SEVERITY_WORDS[p.severity], p.file, p.row, p.column or "", shown_value(p), p.reason) for p in problems]
     table = pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
     return table.astype({"row": "Int64"})

@@ -30,6 +30,7 @@ class Filters:
     text: str = ""
     as_of: date | None = None
     judgment: str = ""
+    grades: tuple[str, ...] = ()  # source reliability grades: rows resting on a source of one of them
 
     @property
     def active(self) -> bool:
@@ -178,10 +179,41 @@ def apply_filters(ds: Dataset, f: Filters) -> Dataset:
     if basis is not None:
         event_keep &= member(ds.events["event_id"], basis[0])
         estimate_keep &= member(ds.estimates["estimate_id"], basis[1])
+    sources = ds.sources
+    if f.grades:
+        sources = sources[graded_sources(sources, f.grades)]
+        event_keep &= cites_any(ds.events["source_ids"], sources["source_id"])
+        estimate_keep &= cites_any(estimate_sources(ds.estimates), sources["source_id"])
     events = ds.events[event_keep]
     estimates = ds.estimates[estimate_keep]
     quotes = ds.quotes[quote_mask(ds.quotes, events, estimates, f)]
+    if f.grades:
+        quotes = quotes[member(quotes["source_id"], sources["source_id"])]
+        return ds.with_tables(sources=sources, events=events, estimates=estimates, quotes=quotes)
     return ds.with_tables(events=events, estimates=estimates, quotes=quotes)
+
+
+def graded_sources(sources: pd.DataFrame, grades: tuple[str, ...]) -> pd.Series:
+    """Mask of the sources whose publisher has one of the grades (an ungraded source counts as F)."""
+    grade = sources.get("reliability", pd.Series("", index=sources.index)).astype(str).str.strip()
+    return grade.where(grade != "", "F").isin(grades)
+
+
+def estimate_sources(estimates: pd.DataFrame) -> pd.Series:
+    """Every source an estimate names: its source and its other sources."""
+    others = estimates.get("other_source_ids", pd.Series([()] * len(estimates), index=estimates.index, dtype=object))
+    return pd.Series(
+        [(s, *(o if isinstance(o, tuple) else ())) for s, o in zip(estimates["source_id"], others, strict=True)],
+        index=estimates.index,
+        dtype=object,
+    )
+
+
+def cites_any(source_lists: pd.Series, kept: pd.Series) -> pd.Series:
+    """Mask of the rows that name at least one of the kept sources."""
+    items = source_lists.explode()
+    found = member(items.fillna(""), kept).groupby(level=0).any()
+    return found.reindex(source_lists.index, fill_value=False).astype(bool)
 
 
 def data_key(ds: Dataset, f: Filters) -> str:

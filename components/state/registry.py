@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from components.data.schema import CATEGORIES, CONFIDENCES, FORCES
+from components.data.schema import CATEGORIES, CONFIDENCES, FORCES, RELIABILITY
 
 PAGES_DIR = "app_pages"  # not `pages/`: Streamlit would run a first deep link as a legacy page, without the frame
 DEFAULT_PAGE = "overview"
@@ -154,7 +154,7 @@ class Param:
         return str(value)
 
 
-GRADES = ("A", "B", "C", "D", "E", "F")  # the Admiralty scale of source reliability
+GRADES = tuple(RELIABILITY)  # the Admiralty scale of source reliability
 PARAMS: tuple[Param, ...] = (
     Param("page", "choice", "page", "page", choices=PAGE_NAMES),
     Param("from", "date", "filters.date_from", widget="from", bind=True),
@@ -170,8 +170,7 @@ PARAMS: tuple[Param, ...] = (
     Param("metric", "choice", "metric", "metric (size or losses)", widget="metric", choices=("size", "losses")),
     Param("data", "stamp", "data_stamp", "data stamp"),
     Param("step", "step", "step", "step number"),
-    # Declared for the issues that wire them; parsed and carried in links, no effect until then.
-    Param("rel", "list", None, "source grade (A-F)", choices=GRADES),
+    Param("rel", "list", "filters.grades", "source grade (A-F)", widget="rel", bind=True, choices=GRADES),
     Param("judgment", "token", "filters.judgment", "key judgment", pattern=r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}"),
     Param("since", "date", None),
     Param("screen", "choice", None, "screen (audience or presenter)", choices=("audience", "presenter")),

@@ -14,7 +14,6 @@ from pathlib import Path
 import streamlit as st
 
 from components.data.dataset import Dataset
-from components.data.interim_tables import extra_signature, with_extra_tables
 from components.data.loading import default_data_dir, folder_signature
 from components.server.cache import DATASETS
 from components.state.briefing import load_briefing
@@ -41,7 +40,7 @@ def _load(folder: str, version: str) -> Dataset:
     """Read the folder once per version of its files, in a process-level cache no client's clear_cache reaches."""
 
     def read() -> Dataset:
-        return with_extra_tables(load_briefing(Path(folder)), Path(folder))
+        return load_briefing(Path(folder))
 
     if DATASETS.has((folder, version)):
         return DATASETS.get((folder, version), read)
@@ -51,7 +50,7 @@ def _load(folder: str, version: str) -> Dataset:
 
 def folder_version(folder: Path) -> str:
     """A digest of the data files' names, mtimes and sizes."""
-    signature = folder_signature(folder) + extra_signature(folder)
+    signature = folder_signature(folder)
     return hashlib.sha256(repr(signature).encode()).hexdigest()
 
 

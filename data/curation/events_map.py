@@ -445,11 +445,12 @@ EVENTS: dict[str, dict] = {
         actors="DPRK",
         locs="kursk-oblast",
         claimants="Ukraine SSO",
-        conf="confirmed",
+        conf="disputed",
         note="Col. Oleksandr Kindratenko, SSO spokesman, to AFP, Reuters, CNN, BBC and Ukrainska "
         "Pravda; the Kremlin declined to comment. A Reuters re-post (alpha-news.org) carries a "
-        "'Jan 24' dateline, judged an error. Confirmed as to the absence: US officials (via NYT) "
-        "and the NIS said the same; Budanov disputed it (about 8,000 still at the front).",
+        "'Jan 24' dateline, judged an error. US officials (via NYT) and the NIS said the same, but "
+        "Budanov disputed it (about 8,000 still at the front): disputed by the contract's rule, "
+        "as nis-no-combat-budanov-8000 is over the same contradiction.",
     ),
     "E035": dict(
         id="no-acknowledgement-jan-2025",

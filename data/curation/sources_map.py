@@ -1,10 +1,10 @@
 """How the dossier's publisher strings map onto the contract: (publisher, via, kind, slug stem).
 
 `publisher` is the original author of the text; `via` is the site where it was actually read when
-that site was a copy, a wire reprint or a mirror. Kinds: news, official, analysis, social (the seed
-is `seed`). State media (TASS, Sputnik, KCNA, Ukrinform) are `news`: who they speak for is recorded
+that site was a copy, a wire reprint or a mirror. Kinds: news, official, analysis, social, reference
+(the seed is `seed`). State media (TASS, Sputnik, KCNA, Ukrinform) are `news`: who they speak for is recorded
 as a claimant in events.csv and estimates.csv, not here. Encyclopaedia pages used only for
-coordinates are `analysis` (reference works; the contract has no closer kind).
+coordinates are `reference` (the contract's kind for gazetteer and encyclopedia pages; they may be undated).
 """
 
 PUBLISHERS: dict[str, tuple[str, str, str, str]] = {
@@ -35,14 +35,14 @@ PUBLISHERS: dict[str, tuple[str, str, str, str]] = {
     "Devdiscourse (TASS)": ("TASS", "Devdiscourse", "news", "tass"),
     "Dong-A Ilbo": ("Dong-A Ilbo", "", "news", "donga"),
     "Emarat Al Youm": ("Emarat Al Youm", "", "news", "emaratalyoum"),
-    "EncycloReader (mirror of English Wikipedia)": ("Wikipedia (en)", "encycloreader.org", "analysis", "wikipedia-en"),
+    "EncycloReader (mirror of English Wikipedia)": ("Wikipedia (en)", "encycloreader.org", "reference", "wikipedia-en"),
     "Espreso Global": ("Espreso", "", "news", "espreso"),
     "Euromaidan Press": ("Euromaidan Press", "", "news", "euromaidan"),
     "Fontanka.ru": ("Fontanka.ru", "", "news", "fontanka"),
     "Forces News (BFBS)": ("Forces News (BFBS)", "", "news", "forcesnews"),
     "Freespoke (aggregating BBC/CNN/AFP)": ("Freespoke", "", "news", "freespoke"),
     "Geo TV (AFP)": ("AFP", "Geo TV", "news", "afp"),
-    "German Wikipedia mirror (jakami.de)": ("Wikipedia (de)", "wikipedia.jakami.de", "analysis", "wikipedia-de"),
+    "German Wikipedia mirror (jakami.de)": ("Wikipedia (de)", "wikipedia.jakami.de", "reference", "wikipedia-de"),
     "Globalist": ("Globalist", "", "news", "globalist"),
     "Indian Defence News": ("Indian Defence News", "", "news", "indiandefensenews"),
     "Interfax": ("Interfax", "", "news", "interfax"),
@@ -88,8 +88,8 @@ PUBLISHERS: dict[str, tuple[str, str, str, str]] = {
     "Radio Moldova (Reuters-based)": ("Radio Moldova", "", "news", "radiomoldova"),
     "Snapbard (copy of BBC, Frank Gardner)": ("BBC", "snapbard.com", "news", "bbc"),
     "SpaceWar (AFP)": ("AFP", "SpaceWar", "news", "afp"),
-    "Spanish Wikipedia": ("Wikipedia (es)", "", "analysis", "wikipedia-es"),
-    "Spanish Wikipedia mirror (wiki.undernet.uy)": ("Wikipedia (es)", "wiki.undernet.uy", "analysis", "wikipedia-es"),
+    "Spanish Wikipedia": ("Wikipedia (es)", "", "reference", "wikipedia-es"),
+    "Spanish Wikipedia mirror (wiki.undernet.uy)": ("Wikipedia (es)", "wiki.undernet.uy", "reference", "wikipedia-es"),
     "Sputnik (Russian state media)": ("Sputnik", "", "news", "sputnik"),
     "Stars and Stripes (Washington Post)": ("Washington Post", "Stars and Stripes", "news", "washingtonpost"),
     "TAG24 (AFP)": ("AFP", "TAG24", "news", "afp"),
@@ -113,9 +113,9 @@ PUBLISHERS: dict[str, tuple[str, str, str, str]] = {
     "UrduPoint (APP/AFP)": ("AFP", "UrduPoint", "news", "afp"),
     "Vietnam.vn (VTC News)": ("VTC News", "vietnam.vn", "news", "vtc"),
     "WION": ("WION", "", "news", "wion"),
-    "WikiMili (mirror of English Wikipedia)": ("Wikipedia (en)", "wikimili.com", "analysis", "wikipedia-en"),
-    "Wikipedia on IPFS (mirror)": ("Wikipedia (en)", "en.wikipedia-on-ipfs.org", "analysis", "wikipedia-en"),
-    "Wikiwand (Russian Wikipedia)": ("Wikipedia (ru)", "wikiwand.com", "analysis", "wikipedia-ru"),
+    "WikiMili (mirror of English Wikipedia)": ("Wikipedia (en)", "wikimili.com", "reference", "wikipedia-en"),
+    "Wikipedia on IPFS (mirror)": ("Wikipedia (en)", "en.wikipedia-on-ipfs.org", "reference", "wikipedia-en"),
+    "Wikiwand (Russian Wikipedia)": ("Wikipedia (ru)", "wikiwand.com", "reference", "wikipedia-ru"),
     "Yahoo News (UPI)": ("UPI", "Yahoo News", "news", "upi"),
     "ZeroHedge": ("ZeroHedge", "", "news", "zerohedge"),
     "Ziare.com (AFP)": ("AFP", "Ziare.com", "news", "afp"),
@@ -123,33 +123,33 @@ PUBLISHERS: dict[str, tuple[str, str, str, str]] = {
     "cnmail.cn (AFP text)": ("AFP", "cnmail.cn", "news", "afp"),
     "daytimenews.ru (RBC reprint)": ("RBC", "daytimenews.ru", "news", "rbc"),
     "daytimenews.ru (TASS reprint)": ("TASS", "daytimenews.ru", "news", "tass"),
-    "de.wiki.li (German Wikipedia mirror)": ("Wikipedia (de)", "de.wiki.li", "analysis", "wikipedia-de"),
+    "de.wiki.li (German Wikipedia mirror)": ("Wikipedia (de)", "de.wiki.li", "reference", "wikipedia-de"),
     "i24NEWS": ("i24NEWS", "", "news", "i24"),
     "jablog.org (Japanese translation of English Wikipedia)": (
         "Wikipedia (en)",
         "jablog.org (Japanese translation)",
-        "analysis",
+        "reference",
         "wikipedia-en",
     ),
     "jmediawiki.org (Japanese translation of English Wikipedia)": (
         "Wikipedia (en)",
         "jmediawiki.org (Japanese translation)",
-        "analysis",
+        "reference",
         "wikipedia-en",
     ),
     "oafnation.com (Reuters text)": ("Reuters", "oafnation.com", "news", "reuters"),
     "perceptiode.com (translated Russian Wikipedia)": (
         "Wikipedia (ru)",
         "perceptiode.com (translation)",
-        "analysis",
+        "reference",
         "wikipedia-ru",
     ),
     "t-online": ("t-online", "", "news", "tonline"),
-    "wiki-org.ru (Russian Wikipedia mirror)": ("Wikipedia (ru)", "wiki-org.ru", "analysis", "wikipedia-ru"),
+    "wiki-org.ru (Russian Wikipedia mirror)": ("Wikipedia (ru)", "wiki-org.ru", "reference", "wikipedia-ru"),
     "wiki.riteme.site (mirror of English Wikipedia)": (
         "Wikipedia (en)",
         "wiki.riteme.site",
-        "analysis",
+        "reference",
         "wikipedia-en",
     ),
     "wingday.site (AFP text)": ("AFP", "wingday.site", "news", "afp"),

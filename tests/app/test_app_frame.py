@@ -92,8 +92,9 @@ def test_the_sources_page_lists_every_problem_with_file_row_column_and_reason(mo
     at = open_link(monkeypatch, folder, page="sources")
     assert not at.exception
     problems = at.dataframe[1].value
-    row = problems[problems["file"] == "events.csv"].iloc[0]
-    assert (row["row"], row["column"], row["value"]) == (4, "date", "2025-02-30")
+    errors = problems[(problems["file"] == "events.csv") & (problems["severity"] == "error: row left out")]
+    row = errors.iloc[0]
+    assert len(errors) == 1 and (row["row"], row["column"], row["value"]) == (4, "date", "2025-02-30")
     assert "calendar date" in row["reason"]
     ledger = at.dataframe[0].value
     assert set(ledger["source"]) == {"seed-article", "bbc-2025-01", "nis-2025-01"}
@@ -102,7 +103,8 @@ def test_the_sources_page_lists_every_problem_with_file_row_column_and_reason(mo
 def test_the_sources_page_offers_every_filtered_table_as_a_download(monkeypatch):
     at = open_link(monkeypatch, page="sources", cat="combat")
     labels = [b.proto.label for b in at.get("download_button")]
-    assert [label.split(".csv")[0] for label in labels] == ["sources", "events", "estimates", "locations", "quotes"]
+    names = ["sources", "events", "estimates", "locations", "quotes", "claimants", "judgments"]
+    assert [label.split(".csv")[0] for label in labels] == names
     combat = (BUNDLED_DS.events["category"] == "combat").sum()
     assert f"events.csv ({combat})" in labels
 

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from components.data.dataset import Dataset
-from components.state.filters import Filters, apply_filters, known_sources, period_end
+from components.data.loading import load_dataset
+from components.state.filters import Filters, apply_filters, graded_sources, known_sources, period_end
 
 ROOT = Path(__file__).resolve().parents[2]
 D = pd.Timestamp
@@ -247,3 +248,26 @@ def test_a_dataset_whose_tables_failed_to_load_filters_to_empty_tables():
     f = Filters(date_from=date(2024, 1, 1), categories=("combat",), claimants=("Zelensky",), text="x")
     narrowed = apply_filters(broken, replace(f, as_of=date(2025, 1, 1)))
     assert all(len(narrowed.table(name)) == 0 for name in ("sources", "events", "estimates", "quotes"))
+
+
+BUNDLED_DATA = ROOT / "data"
+
+
+def test_a_source_grade_keeps_only_rows_resting_on_a_source_of_that_grade():
+    ds = load_dataset(BUNDLED_DATA)
+    graded = apply_filters(ds, Filters(grades=("B",)))
+    grade_of = dict(zip(ds.sources["source_id"], ds.sources["reliability"], strict=True))
+    assert set(graded.sources["reliability"]) == {"B"}
+    assert 0 < len(graded.events) < len(ds.events)
+    assert all(any(grade_of[s] == "B" for s in ids) for ids in graded.events["source_ids"])
+    left_out = ds.events[~ds.events["event_id"].isin(graded.events["event_id"])]
+    assert all(all(grade_of[s] != "B" for s in ids) for ids in left_out["source_ids"])
+    for _, row in graded.estimates.iterrows():
+        assert any(grade_of[s] == "B" for s in (row["source_id"], *row["other_source_ids"]))
+    assert set(graded.quotes["source_id"]) <= set(graded.sources["source_id"])
+
+
+def test_an_ungraded_source_counts_as_grade_f():
+    table = sources().assign(reliability=["B", "", "C", "F", "", "B"])
+    ds = Dataset(tables={"sources": table, "events": events(), "estimates": pd.DataFrame(), "quotes": pd.DataFrame()})
+    assert graded_sources(ds.sources, ("F",)).tolist() == [False, True, False, True, True, False]

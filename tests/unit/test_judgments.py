@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from components.data.dataset import Dataset
-from components.data.interim_tables import with_extra_tables
 from components.data.loading import load_dataset
+from components.data.schema import LIKELIHOODS as SCHEMA_LIKELIHOODS
 from components.present.judgments import (
     LIKELIHOODS,
     briefing_dates,
@@ -22,7 +22,7 @@ from components.state.filters import Filters, apply_filters
 from components.state.known import all_judgments, judgments_table, revisions
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-BUNDLED = with_extra_tables(load_dataset(DATA), DATA)
+BUNDLED = load_dataset(DATA)
 
 
 def test_without_a_judgments_table_there_is_nothing_to_list():
@@ -92,3 +92,7 @@ def test_the_legend_lists_the_seven_icd_203_terms_with_ranges():
 def test_briefing_dates_are_the_days_judgments_were_made():
     assert briefing_dates(BUNDLED)[:2] == (date(2025, 2, 1), date(2025, 2, 4))
     assert isinstance(judgments_table(BUNDLED), pd.DataFrame)
+
+
+def test_the_likelihood_scale_is_the_schemas_vocabulary_in_the_same_order():
+    assert tuple(LIKELIHOODS) == SCHEMA_LIKELIHOODS

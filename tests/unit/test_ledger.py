@@ -69,6 +69,7 @@ def test_every_problem_becomes_a_row_with_file_row_column_value_and_reason():
     ]
     table = problems_table(problems)
     assert table.to_dict("records")[0] == {
+        "severity": "error: row left out",
         "file": "events.csv",
         "row": 4,
         "column": "date",

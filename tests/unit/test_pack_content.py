@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -94,7 +95,9 @@ def test_as_of_date_narrows_every_step_to_what_was_known(ds) -> None:
 
 
 def test_no_judgments_table_means_no_judgments(ds, audience) -> None:
-    assert audience.judgments == ()
+    without = replace(ds, tables={k: v for k, v in ds.tables.items() if k != "judgments"})
+    assert build_pack(without).judgments == ()
+    assert len(audience.judgments) == len(ds.judgments[ds.judgments["supersedes"] == ""])
 
 
 def test_judgments_follow_their_order_leave_out_superseded_and_later_ones(ds) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -71,10 +73,14 @@ def test_pages_are_judgments_then_every_step_then_sources_each_with_the_footer(b
     assert all(f"data stamp {pack.stamp}" in f and "As of" in f for f in footers)
 
 
-def test_no_judgments_recorded_is_said_on_the_first_page(bundled) -> None:
-    _, document = bundled
+def test_the_first_page_lists_the_key_judgments_and_says_so_when_none_are_recorded(bundled) -> None:
+    pack, document = bundled
     first = document[document.index('id="judgments"') : document.index('id="step-1"')]
-    assert NO_JUDGMENTS in first
+    assert pack.judgments and all(escape(j.statement) in first for j in pack.judgments)
+    ds = load_dataset(ROOT / "data")
+    without = replace(ds, tables={k: v for k, v in ds.tables.items() if k != "judgments"})
+    bare = pack_html(build_pack(without, presenter=True))
+    assert NO_JUDGMENTS in bare[bare.index('id="judgments"') : bare.index('id="step-1"')]
 
 
 def test_nothing_is_loaded_from_outside_the_file(bundled) -> None:

@@ -43,9 +43,9 @@ def test_a_view_with_every_field_set_round_trips_through_its_query(ds):
     place = ds.locations["location_id"].iloc[0]
     step = int(ds.briefing["step"].iloc[0])
     filters = Filters(date(2024, 11, 1), date(2024, 12, 1), ("combat",), (), ("claimed",), "Kursk", date(2025, 1, 15))
-    filters = replace(filters, judgment="j-1")  # a key judgment of the data narrows every page: a filter
+    filters = replace(filters, judgment="j-1", grades=("A", "C"))  # a judgment and source grades are filters too
     judged = ds.with_tables(judgments=pd.DataFrame({"judgment_id": ["j-1"]}))
-    extra = (("rel", ("A", "C")), ("since", date(2025, 1, 2)), ("screen", "audience"))
+    extra = (("since", date(2025, 1, 2)), ("screen", "audience"))
     extra += (("follow", "room-7"), ("theme", "projector"))
     view = View("map", filters, event, place, "dprk", "losses", judged.fingerprint, step, extra)
     parsed, notices = parse_query(view_query(view), judged)
