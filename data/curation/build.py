@@ -126,6 +126,12 @@ def slug_words(text: str, n: int = 3) -> str:
     return "-".join(words[:n])
 
 
+def original_url(dossier_publisher: str) -> str:
+    """The publisher's own address when the dossier names it beside a copy ("adsitepro (copy of BBC, bbc.com/...)")."""
+    found = re.search(r"\b((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/[^\s,)]+)", dossier_publisher)
+    return f"https://{found.group(1)}" if found else ""
+
+
 def build_sources() -> tuple[list[dict], dict[str, str]]:
     """One row per dossier address plus the seed article; returns rows and url -> id."""
     rows, ids, used = [], {}, set()
@@ -157,6 +163,7 @@ def build_sources() -> tuple[list[dict], dict[str, str]]:
                 language=r["language"].split()[0],
                 archive="",
                 via=via,
+                original_url=original_url(r["publisher"]) if via else "",
                 dossier_publisher=r["publisher"],
                 note=" ".join(x for x in (note, extra) if x),
             )
@@ -173,6 +180,7 @@ def build_sources() -> tuple[list[dict], dict[str, str]]:
             language="en",
             archive="seed-article.txt",
             via="",
+            original_url="",
             dossier_publisher="Seed article",
             note="Undated; its content matches the CNN report of 31 Jan - 1 Feb 2025 relayed by "
             "ANI/LatestLY and TVC News, so it is dated about 1 Feb 2025.",
@@ -350,6 +358,7 @@ def main(dossier: Path = DEFAULT_DOSSIER, out: Path = DATA) -> None:
             "language",
             "archive",
             "via",
+            "original_url",
             "party",
             "reliability",
             "reliability_note",
