@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from components.data.dataset import Dataset
-from components.data.schema import FORCES, LOSS_METRICS, SIZE_METRICS
+from components.data.schema import FAMILIES, FORCES, LOSS_METRICS, SIZE_METRICS, UNLISTED_FAMILY
 from components.present.labels import clip, date_label, quote_credit
 from components.present.palette import FALLBACK_COLOR, series_colors
 from components.state.filters import Filters
@@ -164,18 +164,7 @@ def document_credit(sources: pd.DataFrame, source_id: str, kind: object, speaker
     return quote_credit(kind, speaker, str(row["publisher"]), str(row.get("title", "") or ""), date)
 
 
-FAMILIES = (
-    "South Korea",
-    "Ukraine",
-    "Russia",
-    "North Korea",
-    "United States",
-    "United Kingdom",
-    "other governments",
-    "media",
-    "analysts",
-)
-DEFAULT_FAMILY = "other governments"
+DEFAULT_FAMILY = UNLISTED_FAMILY
 DOUBTFUL_COLOR = "#8A8A8A"
 ROW_PX = 24
 CHART_MARGIN_PX = 96
