@@ -52,11 +52,12 @@ FONT_CSS = {
     f".st-key-audience_title h1 {{ font-size: {round(size * 1.8)}px; }}</style>"
     for size in (15, 18, 24)
 }
-# The key judgments' type size, chosen by `judgments_type` so that every judgment fits the window.
+# The key judgments' type size, chosen by `judgments_type` so that every judgment fits the window. Streamlit sets a
+# badge's size in its inline style, so only `!important` lifts the labels to the statement's size.
 JUDGMENT_CSS = {
     size: f"<style>.st-key-audience_screen .st-key-audience_judgments p {{ font-size: {size}px; "
-    f"line-height: 1.4; margin: 0; }} .st-key-audience_screen .st-key-audience_judgments p span "
-    f"{{ font-size: {size}px; }}</style>"
+    f"line-height: 1.4; margin: 0; }} .st-key-audience_screen .st-key-audience_judgments p span.stMarkdownBadge "
+    f"{{ font-size: {size}px !important; line-height: 1.3; }}</style>"
     for size in JUDGMENT_TYPE_PX
 }
 
