@@ -5,6 +5,11 @@
 Phases: `one` (one replica, direct), `two` (two replicas behind nginx), `kill` (two behind nginx, one
 killed half-way), `saturation` (rate ramp without think time, one replica and two), `rounds` (three
 rounds of sessions opening and closing, memory after each). Writes bench/results/loadtest-<date>.{md,json}.
+
+`followers` (not run by default; `--phases followers --followers 0 10 25 50`): devices on a follow link, added
+up to each count on one replica on Redis, first alone with the presenter still (what one follower costs), then
+while `--viewers` viewers browse and the presenter moves (how many one replica holds). Writes
+bench/results/followers-<date>.{md,json}.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from pathlib import Path
 
 import psutil
 
+from loadtest import followers as following
 from loadtest.browsers import browse
 from loadtest.report import markdown, percentile, summarise
 from loadtest.viewers import FAILURES, PAGES, Recorder, Viewer, change_filter, run_error
@@ -33,6 +39,7 @@ from tooling.servers import Stack, free_port
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 ALL_PHASES = ("one", "two", "kill", "saturation", "rounds")
+PHASE_CHOICES = (*ALL_PHASES, "followers")
 RAMP = (0.5, 1, 2, 3, 4, 6, 8, 10, 12, 16, 20, 25, 30, 40)
 P95_LIMIT_S = 1.0
 RAMP_GIVE_UP_P95_S = 4.0
@@ -55,6 +62,9 @@ class Options:
     rounds: int = 3
     out: Path = RESULTS
     browsers: int = 2
+    followers: tuple[int, ...] = (0, 10, 25, 50, 100)
+    follower_step_s: float = 20.0
+    move_every_s: float = 10.0
 
     def port(self, offset: int) -> int:
         """`base_port + offset`, or any free port when base_port is 0."""
@@ -302,6 +312,8 @@ def verdicts(report: dict, options: Options) -> list[tuple[str, bool]]:
         out.append(
             ("replica killed: survivors unaffected, late viewers served, dropped viewers recover", report["kill"]["ok"])
         )
+    if "followers" in report:
+        out.append((report["followers"]["verdict"]["text"], report["followers"]["verdict"]["ok"]))
     if report.get("rounds"):
         first, last = report["rounds"][1]["rss_mb"], report["rounds"][-1]["rss_mb"]
         out.append(
@@ -334,6 +346,9 @@ async def run(options: Options) -> dict:
                 await warm(replica.url)
         sampler = asyncio.create_task(monitor.run())
         await run_phases(options, single, pair, monitor, report)
+        if "followers" in options.phases:
+            monitor.phase = "followers"
+            report["followers"] = await followers_phase(options, workdir)
     finally:
         if sampler is not None:
             sampler.cancel()
@@ -367,6 +382,47 @@ async def run_phases(options: Options, single: Stack, pair: Stack, monitor: Moni
     if "kill" in options.phases:
         monitor.phase = "kill"
         report["phases"]["two replicas, one killed"], report["kill"] = await kill_phase(pair, options, monitor)
+
+
+async def followers_phase(options: Options, workdir: Path) -> dict:
+    """Followers alone (presenter still), then followers while viewers browse (presenter moving)."""
+    from components.data.loading import load_dataset
+    from components.server.store import RedisStore
+    from components.state.briefing import briefing_steps
+
+    steps = briefing_steps(load_dataset(options.data_dir or ROOT / "data"))
+    titles = {s.number: s.title for s in steps}
+    redis, replica, stack = following.start_replica(workdir, options.port(3), options.data_dir)
+    result: dict = {"counts": list(options.followers), "step_s": options.follower_step_s}
+    try:
+        await warm(replica.url)
+        presenter = following.Presenter(RedisStore(redis.url), [s.number for s in steps], titles)
+        result["alone"], result["redraws"] = await following.ramp(
+            replica, presenter, options.followers, options.follower_step_s, None
+        )
+        recorder = Recorder()
+        viewers = [
+            Viewer(2000 + i, replica.url, recorder, random.Random(options.seed * 1000 + 2000 + i), options.think)
+            for i in range(options.viewers)
+        ]
+        browsing = [asyncio.create_task(stagger(v, i, float("inf"), options)) for i, v in enumerate(viewers)]
+        await asyncio.sleep(options.think[1])  # every viewer has arrived
+        try:
+            result["with_viewers"], _ = await following.ramp(
+                replica, presenter, options.followers, options.follower_step_s, options.move_every_s, recorder
+            )
+        finally:
+            for task in browsing:
+                task.cancel()
+            await asyncio.gather(*browsing, return_exceptions=True)
+            await asyncio.gather(*(v.close() for v in viewers), return_exceptions=True)
+        result["viewers"] = options.viewers
+        result["move_every_s"] = options.move_every_s
+        result["verdict"] = following.capacity(result["with_viewers"])
+    finally:
+        stack.close()
+        redis.stop()
+    return result
 
 
 def machine_summary(points: list[dict]) -> dict:
@@ -405,13 +461,21 @@ def setup_text(options: Options) -> str:
     )
 
 
-def write(report: dict, out: Path) -> tuple[Path, Path]:
-    """Write `loadtest-<date>.json` (with raw samples) and `.md`; return both paths."""
+def write(report: dict, out: Path) -> tuple[Path, ...]:
+    """Write `loadtest-<date>.json` (with raw samples) and `.md`, and `followers-<date>.*`; return the paths."""
     out.mkdir(parents=True, exist_ok=True)
-    stem = out / f"loadtest-{report['date']}"
-    stem.with_suffix(".json").write_text(json.dumps(report, indent=1, default=str))
-    stem.with_suffix(".md").write_text(markdown(report))
-    return stem.with_suffix(".json"), stem.with_suffix(".md")
+    paths: list[Path] = []
+    if report["phases"] or "saturation" in report or report.get("rounds"):
+        stem = out / f"loadtest-{report['date']}"
+        stem.with_suffix(".json").write_text(json.dumps(report, indent=1, default=str))
+        stem.with_suffix(".md").write_text(markdown(report))
+        paths += [stem.with_suffix(".json"), stem.with_suffix(".md")]
+    if "followers" in report:
+        stem = out / f"followers-{report['date']}"
+        stem.with_suffix(".json").write_text(json.dumps(report["followers"], indent=1, default=str))
+        stem.with_suffix(".md").write_text(following.markdown(report["followers"], report["setup"]))
+        paths += [stem.with_suffix(".json"), stem.with_suffix(".md")]
+    return tuple(paths)
 
 
 def parse(argv: Sequence[str] | None = None) -> Options:
@@ -423,10 +487,13 @@ def parse(argv: Sequence[str] | None = None) -> Options:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--base-port", type=int, default=8661, help="replicas on +0..+2, nginx on +9; 0: any free")
     parser.add_argument("--data-dir", type=Path, default=None, help="data folder (default: the bundled data/)")
-    parser.add_argument("--phases", nargs="+", choices=ALL_PHASES, default=list(ALL_PHASES))
+    parser.add_argument("--phases", nargs="+", choices=PHASE_CHOICES, default=list(ALL_PHASES))
     parser.add_argument("--ramp-step", type=float, default=8.0, help="seconds per rate in the saturation ramp")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--browsers", type=int, default=2, help="real Chromium tabs alongside (0: none)")
+    parser.add_argument("--followers", type=int, nargs="+", default=[0, 10, 25, 50, 100], help="follower counts")
+    parser.add_argument("--follower-step", type=float, default=20.0, help="seconds measured at each follower count")
+    parser.add_argument("--move-every", type=float, default=10.0, help="presenter's move interval while viewers browse")
     args = parser.parse_args(argv)
     return Options(
         viewers=args.viewers,
@@ -439,6 +506,9 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         ramp_step_s=args.ramp_step,
         out=args.out,
         browsers=args.browsers,
+        followers=tuple(args.followers),
+        follower_step_s=args.follower_step,
+        move_every_s=args.move_every,
     )
 
 

@@ -160,6 +160,7 @@ class Session:
         self.query_string = ""
         self.session_id = ""
         self.keep_texts = keep_texts
+        self.auto_reruns: dict[str, float] = {}  # fragment id -> seconds, as `st.fragment(run_every=...)` asks
 
     @classmethod
     async def open(cls, base_url: str, **options: Any) -> Session:
@@ -207,12 +208,18 @@ class Session:
         )
 
     async def rerun(
-        self, page_name: str | None = None, query_string: str | None = None, widgets: list[WidgetState] | None = None
+        self,
+        page_name: str | None = None,
+        query_string: str | None = None,
+        widgets: list[WidgetState] | None = None,
+        fragment_id: str = "",
     ) -> RunResult:
         """Send one `rerun_script`; wait for `script_finished`.
 
         `page_name` None reruns the current page; a url path ('' = the default page) switches to it.
         `widgets` None sends the states the session holds (`set_widget`); a list sends exactly those.
+        `fragment_id` runs only that fragment, as the browser's timer of `st.fragment(run_every=...)` does; a
+        fragment that calls `st.rerun(scope="app")` ends with the whole page's run.
         """
         if self.ws is None:
             raise ProtocolError("not connected")
@@ -225,7 +232,11 @@ class Session:
         state.page_script_hash = self.page_hash if page_name is None else self.pages.get(page_name, "")
         state.widget_states.widgets.extend(self.widget_states.values() if widgets is None else widgets)
         state.cached_message_hashes.extend(sorted(self.cache))
-        self.widgets.clear()
+        if fragment_id:
+            state.fragment_id = fragment_id
+            state.is_auto_rerun = True
+        else:
+            self.widgets.clear()
         started = time.perf_counter()
         await self.ws.send(back.SerializeToString())
         result = await asyncio.wait_for(self.read_run(), RUN_TIMEOUT_S)
@@ -278,6 +289,8 @@ class Session:
             result.page_not_found = True
         elif kind == "page_info_changed":
             self.query_string = msg.page_info_changed.query_string
+        elif kind == "auto_rerun":
+            self.auto_reruns[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
         element = new_element(msg)
         if element is not None:
             self.absorb_element(element, result)

@@ -7,6 +7,7 @@ audience screen measured (its inner width and height), before anything is drawn.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -16,6 +17,9 @@ CHART_SHARE = {"timeline": 0.68, "map": 0.62, "forces": 0.78, "overview": 0.75}
 PAGE_PADDING_PX = 40  # above the title and below the visual (the frame's CSS sets it)
 GAP_PX = 16
 SAFETY_PX = 24
+JUDGMENT_TYPE_PX = (24, 21, 18, 16, 14)  # the sizes key judgments may take, largest first
+JUDGMENT_LINE = 1.4  # line height of a judgment, in type sizes
+JUDGMENT_GAP_PX = 16  # between two judgments (Streamlit's gap between elements)
 
 
 @dataclass(frozen=True)
@@ -79,3 +83,20 @@ def projector_figure(figure: go.Figure, sizes: Stage) -> go.Figure:
     big.update_xaxes(tickfont={"size": font}, title_font={"size": font})
     big.update_yaxes(tickfont={"size": font}, title_font={"size": font})
     return big
+
+
+def judgments_height(statements: Sequence[str], width: float, font_px: int) -> float:
+    """The height numbered judgments take at this width and type size: each statement, then its labels' line."""
+    per_line = max(10, int(width / (0.55 * font_px)))
+    lines = sum(math.ceil((len(statement) + 4) / per_line) + 1 for statement in statements)
+    return lines * font_px * JUDGMENT_LINE + len(statements) * JUDGMENT_GAP_PX
+
+
+def judgments_type(statements: Sequence[str], sizes: Stage, share: float) -> int:
+    """The largest type size, no larger than the stage's, at which the judgments fit the visual's height."""
+    width = sizes.width * share - PAGE_PADDING_PX - 2 * GAP_PX
+    fitting = [px for px in JUDGMENT_TYPE_PX if px <= sizes.font_px]
+    for px in fitting:
+        if judgments_height(statements, width, px) <= sizes.visual_px:
+            return px
+    return JUDGMENT_TYPE_PX[-1]

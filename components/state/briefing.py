@@ -133,6 +133,8 @@ KEY_MOVES = {
     "End": "last",
     "b": "blank",
     "B": "blank",
+    "t": "theme",  # the audience screen between the light and the projector theme
+    "T": "theme",
 }
 MOVES = ("next", "previous", "first", "last")
 

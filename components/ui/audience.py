@@ -1,8 +1,10 @@
 """The audience screen of a briefing step: its title in large type and its visual filling one window.
 
-No sidebar, no filters, no talking points. The step's chart, map or figures sit on the left, the selected event's
-or place's words (its quote panel) on the right, and a follow-along QR code below them when follow mode is on.
-Every size comes from `components.present.audience.stage`, worked out from the window the browser measured.
+No sidebar, no filters, no talking points. The step's chart, map, key judgments or figures sit on the left, the
+selected event's or place's words (its quote panel) on the right, and a follow-along QR code below them when follow
+mode is on. An overview step shows the key judgments standing on its as-of date, or, when none had been made by
+then, the headline figures. Every size comes from `components.present.audience.stage`, worked out from the window
+the browser measured; charts and the map are drawn in the page's theme (light or projector).
 """
 
 from __future__ import annotations
@@ -13,15 +15,26 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.data.dataset import Dataset
-from components.present.audience import CHART_SHARE, Stage, clipped, projector_figure, stage
+from components.present.audience import (
+    CHART_SHARE,
+    JUDGMENT_TYPE_PX,
+    Stage,
+    clipped,
+    judgments_type,
+    projector_figure,
+    stage,
+)
 from components.present.forces import article_stated_ids, forces_figure
 from components.present.headlines import claimant_families, headlines
+from components.present.judgments import key_judgments
 from components.present.places import places_deck
+from components.present.theme import theme_named
 from components.present.timeline import timeline_figure
 from components.state.briefing import Step, briefing_steps, find_step, step_view
 from components.state.filters import apply_filters
 from components.state.views import View
 from components.ui.details import event_detail, place_detail, plain_markdown
+from components.ui.theme_switch import theme_name
 
 # App-constant style for a projector: no header bar, little padding, large type. No data is ever put in it.
 AUDIENCE_CSS = """
@@ -39,6 +52,14 @@ FONT_CSS = {
     f".st-key-audience_title h1 {{ font-size: {round(size * 1.8)}px; }}</style>"
     for size in (15, 18, 24)
 }
+# The key judgments' type size, chosen by `judgments_type` so that every judgment fits the window. Streamlit sets a
+# badge's size in its inline style, so only `!important` lifts the labels to the statement's size.
+JUDGMENT_CSS = {
+    size: f"<style>.st-key-audience_screen .st-key-audience_judgments p {{ font-size: {size}px; "
+    f"line-height: 1.4; margin: 0; }} .st-key-audience_screen .st-key-audience_judgments p span.stMarkdownBadge "
+    f"{{ font-size: {size}px !important; line-height: 1.3; }}</style>"
+    for size in JUDGMENT_TYPE_PX
+}
 
 
 def step_dataset(ds: Dataset, view: View) -> Dataset:
@@ -47,17 +68,23 @@ def step_dataset(ds: Dataset, view: View) -> Dataset:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def step_figure(_ds: Dataset, fingerprint: str, number: int, sizes: Stage) -> go.Figure | None:
-    """The step's chart at projector size (timeline and forces steps), built once per data, step and window."""
+def step_figure(_ds: Dataset, fingerprint: str, number: int, sizes: Stage, theme: str) -> go.Figure | None:
+    """The step's chart at projector size (timeline and forces steps), built once per data, step, window, theme."""
     step_ds, view = _step_data(_ds, number)
     if view.page == "timeline" and len(step_ds.events):
-        return projector_figure(timeline_figure(step_ds.events), sizes)
+        return projector_figure(timeline_figure(step_ds.events, theme=theme_named(theme)), sizes)
     if view.page == "forces":
         seeds = article_stated_ids(step_ds.estimates)
         force, metric = view.force or "dprk", view.metric or "size"
         families = claimant_families(step_ds)
         figure = forces_figure(
-            step_ds.estimates, force, metric, sources=step_ds.sources, seed_ids=seeds, families=families
+            step_ds.estimates,
+            force,
+            metric,
+            sources=step_ds.sources,
+            seed_ids=seeds,
+            families=families,
+            theme=theme_named(theme),
         )
         return projector_figure(figure, sizes)
     return None
@@ -101,6 +128,22 @@ def place_panel(ds: Dataset, location_id: str | None, sizes: Stage) -> None:
         st.markdown(plain_markdown(line))
 
 
+def judgments_panel(ds: Dataset, view: View, sizes: Stage) -> bool:
+    """The key judgments standing on the step's as-of date, each with its two labels; False when none stand."""
+    items = key_judgments(ds, view.filters.as_of)
+    if not items:
+        return False
+    share = CHART_SHARE.get(view.page, 0.7)
+    st.html(JUDGMENT_CSS[judgments_type([i.judgment.statement for i in items], sizes, share)])
+    with st.container(key="audience_judgments"):
+        for item in items:
+            st.markdown(
+                f"**{item.number}.** {plain_markdown(item.judgment.statement)}  \n"
+                f":blue-badge[{plain_markdown(item.likelihood)}] :gray-badge[{plain_markdown(item.confidence)}]"
+            )
+    return True
+
+
 def figures_panel(ds: Dataset) -> None:
     """The headline figures (overview steps), one column per headline, one line per claimant's figure."""
     found = headlines(ds)
@@ -113,13 +156,16 @@ def figures_panel(ds: Dataset) -> None:
 
 def visual(ds: Dataset, step_ds: Dataset, step: Step, view: View, sizes: Stage) -> None:
     """The step's chart or map at the stage's height."""
-    figure = step_figure(ds, ds.fingerprint, step.number, sizes)
+    theme = theme_name()
+    figure = step_figure(ds, ds.fingerprint, step.number, sizes, theme)
     if figure is not None:
         st.plotly_chart(figure, key="audience_chart", config={"displaylogo": False, "displayModeBar": False})
     elif view.page == "map":
-        deck = places_deck(step_ds.locations, step_ds.events, step_ds.geo, selected=view.place)
+        deck = places_deck(
+            step_ds.locations, step_ds.events, step_ds.geo, selected=view.place, theme=theme_named(theme)
+        )
         st.pydeck_chart(deck, key="audience_map", height=sizes.visual_px)
-    elif view.page == "overview":
+    elif view.page == "overview" and not judgments_panel(ds, view, sizes):
         figures_panel(step_ds)
 
 

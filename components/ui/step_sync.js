@@ -3,11 +3,12 @@
 // Each window mounts this with its role, its step, the app's key map and where each move leads from each step.
 // A key press moves this window (a trigger to its server) and, on a BroadcastChannel, the other window at the
 // same moment; a step drawn for another reason (a button, Back or Forward) is announced once it is drawn. A follower (another device, or a
-// follow link) never joins the channel, so it can move nobody. Everything drawn here is app text, set with
+// follow link) never joins the channel, so it can move nobody. T (or the presenter's theme button) reloads the
+// audience window on its own address in the other theme (light or projector), which the server worked out. Everything drawn here is app text, set with
 // textContent: no data is ever written as markup.
 
 const CHANNEL = "kursk-briefing-steps";
-const memory = { step: null, blank: false, channel: null, overlay: null };
+const memory = { step: null, blank: false, channel: null, overlay: null, audienceTheme: null };
 
 function typingInto(target) {
   const tag = (target && target.tagName) || "";
@@ -70,9 +71,25 @@ function openButton(parent, url) {
   return button;
 }
 
+function themeLabel() {
+  return memory.audienceTheme === "projector"
+    ? "Audience screen: back to the light theme (T)"
+    : "Audience screen: projector theme (T)";
+}
+
+function themeButton(parent) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.setAttribute("data-testid", "audienceThemeButton");
+  button.textContent = themeLabel();
+  button.onclick = () => toggleTheme();
+  parent.appendChild(button);
+  return button;
+}
+
 // The latest mount's data and triggers: the window's listeners are installed once and always read these, so a
 // redraw (which may or may not clean up the previous mount) never leaves two listeners answering one key.
-const live = { data: null, goTo: null, measure: null, nodes: [], timers: [], status: null };
+const live = { data: null, goTo: null, measure: null, nodes: [], timers: [], status: null, themeButton: null };
 let installed = false;
 
 function role() {
@@ -96,12 +113,30 @@ function toggleBlank() {
   if (bus()) bus().postMessage({ kind: "blank" });
 }
 
+function switchTheme() {
+  if (live.data && live.data.themeUrl) window.location.replace(live.data.themeUrl);
+}
+
+function toggleTheme() {
+  if (role() !== "presenter") switchTheme();
+  else if (bus()) bus().postMessage({ kind: "theme" });
+}
+
+function heardAudience(theme) {
+  if (theme) memory.audienceTheme = theme;
+  if (live.status) {
+    live.status.linked.textContent = " · audience window open" + (theme ? ` (${theme} theme)` : "");
+  }
+  if (live.themeButton) live.themeButton.textContent = themeLabel();
+}
+
 function onKey(event) {
   if (!live.data || event.ctrlKey || event.metaKey || event.altKey || typingInto(event.target)) return;
   const move = live.data.keys[event.key];
   if (!move) return;
   event.preventDefault();
   if (move === "blank") toggleBlank();
+  else if (move === "theme") toggleTheme();
   else ask(move);
 }
 
@@ -114,13 +149,15 @@ function onMessage(event) {
     live.goTo(message.step);
   } else if (message.kind === "blank" && here === "audience") {
     showBlank(!memory.blank);
+  } else if (message.kind === "theme" && here === "audience") {
+    switchTheme();
   } else if (message.kind === "hello" && here === "presenter") {
     bus().postMessage({ kind: "step", step: memory.step });
   } else if (message.kind === "hello" && here === "audience") {
-    bus().postMessage({ kind: "here" });
+    bus().postMessage({ kind: "here", theme: live.data.theme });
   }
   const fromAudience = message.kind === "here" || (message.kind === "hello" && message.role === "audience");
-  if (fromAudience && live.status) live.status.linked.textContent = " · audience window open";
+  if (fromAudience && here === "presenter") heardAudience(message.theme);
 }
 
 let resizeTimer = null;
@@ -151,9 +188,13 @@ export default function (component) {
   live.timers = [];
   live.nodes = [];
   live.status = null;
+  live.themeButton = null;
   if (data.role === "presenter") {
     live.status = statusLine(parentElement, data);
-    live.nodes.push(live.status.line, openButton(parentElement, data.audienceUrl));
+    const opener = openButton(parentElement, data.audienceUrl);
+    live.themeButton = themeButton(parentElement);
+    live.nodes.push(live.status.line, opener, live.themeButton);
+    if (memory.audienceTheme) heardAudience(memory.audienceTheme);
     live.timers.push(clock(Date.now() - data.elapsedS * 1000, live.status.elapsed));
   } else {
     blankOverlay();
@@ -162,7 +203,7 @@ export default function (component) {
   // (a button, Back or Forward) tells the other window.
   if (memory.step === null) {
     memory.step = data.step;
-    if (bus()) bus().postMessage({ kind: "hello", role: data.role });
+    if (bus()) bus().postMessage({ kind: "hello", role: data.role, theme: data.theme });
   } else if (memory.step !== data.step) {
     memory.step = data.step;
     if (bus()) bus().postMessage({ kind: "step", step: data.step });

@@ -3,7 +3,8 @@
 An inline `st.components.v2` component (its code in `step_sync.js`, app code, never data): it runs in the app's
 own page, so it hears the keyboard and can talk to the browser's other windows over a BroadcastChannel. It
 reports the step a key (looked up in `move_table`) or the other window asked for; the caller turns it into a
-step change with `on_step`.
+step change with `on_step`. T (or the presenter's button) switches the audience window between the light and the
+projector theme: the window reloads on `theme_url`, its own address in the other theme.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from pathlib import Path
 import streamlit as st
 
 from components.state.briefing import KEY_MOVES, MOVES, Step, moved_to
+from components.ui.theme_switch import switch_target, theme_name
 
 SYNC_KEY = "step_sync"
 VIEWPORT_KEY = "_audience_viewport"
 _JS = Path(__file__).with_name("step_sync.js").read_text(encoding="utf-8")
 _CSS = """
 .sync-status { font-size: 0.95rem; margin-bottom: 0.4rem; color: var(--st-text-color); }
+button + button { margin-top: 0.4rem; }
 button {
   font: inherit; padding: 0.45rem 0.9rem; border-radius: 0.5rem; cursor: pointer; width: 100%;
   border: 1px solid var(--st-primary-color); background: transparent; color: var(--st-primary-color);
@@ -48,6 +51,11 @@ def _measured() -> None:
         st.session_state[VIEWPORT_KEY] = (size[0], size[1])
 
 
+def theme_url(theme: str) -> str:
+    """This window's own address in the other theme (the step it shows included)."""
+    return switch_target(st.context.url, st.query_params.to_dict(), theme == "projector")
+
+
 def viewport() -> tuple[int, int] | None:
     """The window's inner width and height as the component last measured them (None before it did)."""
     return st.session_state.get(VIEWPORT_KEY)
@@ -63,6 +71,7 @@ def step_sync(
 ) -> None:
     """Mount the component for a `presenter`, `audience` or `follower` window showing `step`."""
     requested = partial(_requested, steps, on_step)
+    theme = theme_name()
     data = {
         "role": role,
         "step": step.number,
@@ -73,6 +82,8 @@ def step_sync(
         "elapsedS": round(elapsed_s),
         "measure": role != "presenter",
         "viewport": list(viewport() or ()),
+        "theme": theme,
+        "themeUrl": theme_url(theme) if role != "presenter" else "",
     }
     _component(
         key=SYNC_KEY,

@@ -7,12 +7,17 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from components.data.interim_tables import with_extra_tables
 from components.data.loading import load_dataset
-from components.state.briefing import briefing_steps
+from components.present.headlines import headlines
+from components.present.judgments import key_judgments
+from components.state.briefing import briefing_steps, step_view
+from components.ui.audience import step_dataset
 from components.ui.details import plain_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
-STEPS = briefing_steps(load_dataset(ROOT / "data"))
+DS = with_extra_tables(load_dataset(ROOT / "data"), ROOT / "data")  # as the app loads it: judgments too
+STEPS = briefing_steps(DS)
 PASSCODE = {"presenter": {"passcode": "kursk-2025"}}
 
 
@@ -30,8 +35,12 @@ def texts(at: AppTest) -> str:
     return " ".join(e.value for kind in ("markdown", "caption", "title", "info") for e in at.get(kind))
 
 
+def first_step_on(page: str):
+    return next(s for s in STEPS if step_view(s, DS)[0].page == page)
+
+
 def test_the_audience_window_shows_the_steps_title_and_chart_without_sidebar_or_talking_points(monkeypatch):
-    step = STEPS[0]
+    step = first_step_on("timeline")
     at = open_app(monkeypatch, step=str(step.number), screen="audience")
     assert not at.exception
     assert [t.value for t in at.title] == [plain_markdown(step.title)]
@@ -39,6 +48,33 @@ def test_the_audience_window_shows_the_steps_title_and_chart_without_sidebar_or_
     assert len(at.sidebar.children) == 0
     assert not at.multiselect and not at.date_input and not at.button
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_the_briefing_opens_with_the_key_judgments_each_with_its_likelihood_and_confidence(monkeypatch):
+    step = STEPS[0]
+    view = step_view(step, DS)[0]
+    standing = key_judgments(DS, view.filters.as_of)
+    assert view.page == "overview" and standing
+    at = open_app(monkeypatch, step=str(step.number), screen="audience")
+    assert not at.exception
+    shown = [m.value for m in at.markdown]
+    for item in standing:
+        line = next(m for m in shown if plain_markdown(item.judgment.statement) in m)
+        assert f":blue-badge[{plain_markdown(item.likelihood)}]" in line
+        assert f":gray-badge[{plain_markdown(item.confidence)}]" in line
+    assert not at.get("plotly_chart")
+
+
+def test_an_overview_step_before_any_judgment_was_made_shows_the_figures_known_then(monkeypatch):
+    step = next(s for s in STEPS[1:] if step_view(s, DS)[0].page == "overview")
+    view = step_view(step, DS)[0]
+    assert view.filters.as_of is not None and key_judgments(DS, view.filters.as_of) == ()
+    at = open_app(monkeypatch, step=str(step.number), screen="audience")
+    assert not at.exception
+    shown = [m.value for m in at.markdown]
+    assert not any("badge[" in m for m in shown)
+    titles = [plain_markdown(h.title) for h in headlines(step_dataset(DS, view))]
+    assert titles and all(f"**{title}**" in shown for title in titles)
 
 
 def test_every_step_opens_on_the_audience_screen_without_an_error(monkeypatch):

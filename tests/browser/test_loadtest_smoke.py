@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+
+import pytest
+
 from loadtest.report import markdown
 from loadtest.run import Options, run
 from tooling.protocol import run_sync
@@ -19,3 +23,27 @@ def test_three_viewers_for_ten_seconds_get_every_run_finished_without_errors() -
     assert all(sample["ok"] for sample in phase["samples"])
     assert any(point["rss_mb"] > 0 for point in report["resources"])
     assert "| one replica | 3 |" in markdown(report)
+
+
+def test_two_followers_poll_once_a_second_and_move_with_the_presenter() -> None:
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    options = Options(
+        viewers=2,
+        think=(0.5, 1.5),
+        base_port=0,
+        phases=("followers",),
+        browsers=0,
+        followers=(0, 2),
+        follower_step_s=6.0,
+        move_every_s=2.5,
+    )
+    report = run_sync(run(options))
+    result = report["followers"]
+    still = {w["followers"]: w for w in result["alone"]}
+    assert 1.5 <= still[2]["polls_per_s"] <= 2.5  # two devices, one poll a second each
+    assert still[2]["redraws"] == 0 and still[2]["follower_errors"] == 0
+    assert result["redraws"][0]["all_moved_s"] < 10
+    moving = {w["followers"]: w for w in result["with_viewers"]}
+    assert moving[2]["redraws"] >= 2 and moving[2]["lag_p95_s"] is not None
+    assert moving[2]["follower_errors"] == 0 and moving[2]["behind_after_15_s"] == 0

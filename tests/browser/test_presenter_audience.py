@@ -7,18 +7,29 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from components.data.interim_tables import with_extra_tables
 from components.data.loading import load_dataset
-from components.state.briefing import briefing_steps
+from components.present.judgments import key_judgments
+from components.state.briefing import briefing_steps, step_view
 from tooling.chromium import wait_for_app
 
-DS = load_dataset(Path(__file__).resolve().parents[2] / "data")
+DATA = Path(__file__).resolve().parents[2] / "data"
+DS = with_extra_tables(load_dataset(DATA), DATA)  # as the app loads it: judgments too
 STEPS = briefing_steps(DS)
 TIMEOUT_MS = 60_000
 VISUAL = (
     ".st-key-audience_visual [data-testid='stPlotlyChart'], "
     ".st-key-audience_visual [data-testid='stDeckGlJsonChart'], "
-    ".st-key-audience_visual [data-testid='stColumn']"
+    ".st-key-audience_visual [data-testid='stColumn'], "
+    ".st-key-audience_visual .st-key-audience_judgments"
 )
+JUDGMENTS = ".st-key-audience_judgments"
+
+
+def standing_judgments(step):
+    """The key judgments an overview step's audience screen shows (none for other pages)."""
+    view = step_view(step, DS)[0]
+    return key_judgments(DS, view.filters.as_of) if view.page == "overview" else ()
 
 
 def outside(page, selector: str) -> list[str]:
@@ -49,6 +60,11 @@ def test_every_steps_title_and_visual_fit_the_window_with_no_talking_points(app_
             assert page.locator("[data-testid='stSidebar']").count() == 0
             assert outside(page, VISUAL) == [], step.number
             assert outside(page, ".st-key-audience_title, .st-key-audience_panel") == [], step.number
+            for item in standing_judgments(step) or ():
+                judgment = page.locator(f"{JUDGMENTS} [data-testid='stMarkdownContainer']").nth(item.number - 1)
+                expect(judgment).to_contain_text(item.judgment.statement)
+                expect(judgment.get_by_text(item.likelihood, exact=True)).to_be_visible()
+                expect(judgment.get_by_text(item.confidence, exact=True)).to_be_visible()
             body = page.locator("[data-testid='stMain']").inner_text()
             assert step.talking_points[:60] not in body
             if size[0] >= 1920:
@@ -59,12 +75,17 @@ def test_every_steps_title_and_visual_fit_the_window_with_no_talking_points(app_
         context.close()
 
 
+def test_the_briefing_opens_on_the_key_judgments():
+    assert step_view(STEPS[0], DS)[0].page == "overview" and standing_judgments(STEPS[0])
+
+
 def min_font_px(page) -> float:
-    """The smallest type on the audience screen's title and chart labels (plotly's SVG text), in CSS px."""
+    """The smallest type on the audience screen's title, chart labels (plotly's SVG text) and judgments, in px."""
     return page.evaluate(
         """() => {
             const sizes = [...document.querySelectorAll(
-                '.st-key-audience_title h1, .st-key-audience_visual .xtick text, .st-key-audience_visual .ytick text'
+                '.st-key-audience_title h1, .st-key-audience_visual .xtick text, .st-key-audience_visual .ytick text, '
+                + '.st-key-audience_judgments p, .st-key-audience_judgments p span'
             )].map((e) => parseFloat(getComputedStyle(e).fontSize));
             return sizes.length ? Math.min(...sizes) : 0;
         }"""

@@ -75,6 +75,47 @@ def test_b_in_the_presenter_window_blanks_the_audience_screen_and_b_again_shows_
         context.close()
 
 
+DARK = """(selector) => {
+    const element = document.querySelector(selector);
+    const rgb = element && getComputedStyle(element).backgroundColor.match(/\\d+/g);
+    return !!rgb && 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] < 60;
+}"""
+APP = "[data-testid='stApp']"
+CHART = ".st-key-audience_visual svg.main-svg"
+
+
+def dark(page, selector: str = APP) -> bool:
+    """Whether the element's background is dark (the projector theme's)."""
+    return page.evaluate(DARK, selector)
+
+
+def test_t_in_the_presenter_window_switches_the_audience_screen_to_the_projector_theme_and_back(app_server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        presenter, audience = open_pair(context, app_server())
+        assert not dark(audience)
+        press(presenter, "t")
+        expect(audience).to_have_url(re.compile(r"[?&]theme=projector"), timeout=TIMEOUT_MS)
+        audience.wait_for_function(DARK, arg=APP, timeout=TIMEOUT_MS)
+        expect(audience.locator(AUDIENCE_TITLE)).to_have_text(STEPS[0].title, timeout=TIMEOUT_MS)
+        expect(presenter.get_by_test_id("audienceLink")).to_contain_text("projector theme", timeout=TIMEOUT_MS)
+        expect(presenter.get_by_test_id("audienceThemeButton")).to_have_text(re.compile("back to the light theme"))
+        assert not dark(presenter) and "theme=" not in presenter.url
+        wait_for_app(audience, TIMEOUT_MS)
+        press(presenter, "PageDown")  # the reloaded audience window still follows the presenter
+        expect(audience.locator(AUDIENCE_TITLE)).to_have_text(STEPS[1].title, timeout=TIMEOUT_MS)
+        expect(audience.locator(CHART).first).to_be_visible(timeout=TIMEOUT_MS)
+        assert dark(audience, CHART), "the step's chart is drawn in the projector theme too"
+        wait_for_app(audience, TIMEOUT_MS)
+        presenter.get_by_test_id("audienceThemeButton").click()
+        expect(audience).not_to_have_url(re.compile(r"[?&]theme=projector"), timeout=TIMEOUT_MS)
+        audience.wait_for_function(f"(s) => !({DARK})(s)", arg=APP, timeout=TIMEOUT_MS)
+        expect(audience.locator(AUDIENCE_TITLE)).to_have_text(STEPS[1].title, timeout=TIMEOUT_MS)
+        assert f"step={STEPS[1].number}" in audience.url
+    finally:
+        context.close()
+
+
 def unlocked_presenter(context, base: str):
     """A presenter window that gave the presenter passcode, and the room code it shows."""
     presenter = context.new_page()

@@ -5,7 +5,17 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from components.present.audience import DEFAULT_WINDOW, PAGE_PADDING_PX, clipped, projector_figure, stage
+from components.present.audience import (
+    CHART_SHARE,
+    DEFAULT_WINDOW,
+    JUDGMENT_TYPE_PX,
+    PAGE_PADDING_PX,
+    clipped,
+    judgments_height,
+    judgments_type,
+    projector_figure,
+    stage,
+)
 
 WINDOWS = [(1280, 720), (1366, 768), (1920, 1080)]
 
@@ -48,3 +58,27 @@ def test_the_projector_chart_has_the_stage_height_and_type_size_everywhere():
     assert big.layout.height == sizes.visual_px and original.layout.height == 500
     assert big.layout.font.size == big.layout.xaxis.tickfont.size == big.layout.yaxis.tickfont.size == 24
     assert big.layout.legend.font.size == 24
+
+
+STATEMENT = "North Korea sent about 11,000 to 12,000 combat troops to Russia from October 2024 and more early in 2025."
+
+
+@pytest.mark.parametrize("window", WINDOWS)
+def test_five_key_judgments_fit_the_visual_at_the_largest_type_that_fits(window):
+    sizes = stage("Key judgments: the bottom line", "overview", window)
+    px = judgments_type([STATEMENT] * 5, sizes, CHART_SHARE["overview"])
+    width = window[0] * CHART_SHARE["overview"] - PAGE_PADDING_PX - 32
+    assert judgments_height([STATEMENT] * 5, width, px) <= sizes.visual_px
+    larger = [size for size in JUDGMENT_TYPE_PX if px < size <= sizes.font_px]
+    assert all(judgments_height([STATEMENT] * 5, width, size) > sizes.visual_px for size in larger)
+
+
+def test_at_full_hd_five_judgments_keep_the_24_px_type_and_many_more_make_it_smaller():
+    sizes = stage("Key judgments: the bottom line", "overview", (1920, 1080))
+    assert judgments_type([STATEMENT] * 5, sizes, CHART_SHARE["overview"]) == 24
+    assert judgments_type([STATEMENT] * 14, sizes, CHART_SHARE["overview"]) < 24
+
+
+def test_judgments_never_take_a_larger_type_than_the_stage():
+    sizes = stage("A step", "overview", (1280, 720))
+    assert judgments_type(["Short."], sizes, CHART_SHARE["overview"]) == sizes.font_px

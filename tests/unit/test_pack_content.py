@@ -33,7 +33,7 @@ def test_every_briefing_step_is_in_the_pack_in_order_with_its_title(ds, audience
     pack = audience
     expected = [(s.number, s.title) for s in briefing_steps(ds)]
     assert [(s.number, s.title) for s in pack.steps] == expected
-    assert len(expected) == 11
+    assert len(expected) == 12
 
 
 def test_talking_points_only_in_the_presenter_version(ds, audience) -> None:
@@ -45,14 +45,14 @@ def test_talking_points_only_in_the_presenter_version(ds, audience) -> None:
 
 def test_each_step_draws_what_its_page_draws(ds, audience) -> None:
     kinds = {s.number: (s.page, s.kind) for s in audience.steps}
-    assert kinds[1] == ("timeline", "plotly")
-    assert kinds[3] == ("forces", "plotly")
-    assert kinds[4] == ("map", "deck")
-    assert kinds[6] == ("overview", "figures")
+    assert kinds[2] == ("timeline", "plotly")
+    assert kinds[4] == ("forces", "plotly")
+    assert kinds[5] == ("map", "deck")
+    assert kinds[7] == ("overview", "figures")
 
 
 def test_map_step_opens_on_its_place_with_a_ring(ds, audience) -> None:
-    step = next(s for s in audience.steps if s.number == 4)
+    step = next(s for s in audience.steps if s.number == 5)
     spec = json.loads(step.spec)
     plekhovo = ds.locations.set_index("location_id").loc["plekhovo"]
     assert spec["initialViewState"]["latitude"] == pytest.approx(float(plekhovo["lat"]), abs=0.01)
@@ -73,14 +73,14 @@ def test_map_steps_ask_only_for_classes_the_embedded_deck_gl_bundle_has(ds, audi
 
 
 def test_every_figure_of_a_forces_step_names_its_claimant_and_graded_source(ds, audience) -> None:
-    step = next(s for s in audience.steps if s.number == 3)
+    step = next(s for s in audience.steps if s.number == 4)
     rows = ds.estimates[(ds.estimates["force"] == "dprk") & ds.estimates["metric"].isin(["deployed", "present"])]
     assert len(step.claims) == len(rows)
     assert all(c.claimant and c.source.publisher and c.source.grade[:1] in "ABCDEF" for c in step.claims)
 
 
 def test_timeline_step_cites_the_events_sources_with_addresses(ds, audience) -> None:
-    step = next(s for s in audience.steps if s.number == 1)
+    step = next(s for s in audience.steps if s.number == 2)
     event = ds.events.set_index("event_id").loc["treaty-signed"]
     assert {c.source_id for c in step.citations} == set(event["source_ids"])
     assert all(c.url.startswith(("http://", "https://")) or c.url == "" for c in step.citations)
@@ -89,7 +89,7 @@ def test_timeline_step_cites_the_events_sources_with_addresses(ds, audience) -> 
 
 def test_as_of_date_narrows_every_step_to_what_was_known(ds) -> None:
     pack = build_pack(ds, Filters(as_of=date(2024, 11, 1)))
-    forces = next(s for s in pack.steps if s.number == 5)
+    forces = next(s for s in pack.steps if s.number == 6)
     assert forces.claims == ()
     assert pack.as_of == "2024-11-01"
 

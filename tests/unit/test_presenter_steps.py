@@ -21,6 +21,7 @@ FIRST, LAST = STEPS[0].number, STEPS[-1].number
         (("Home",), "first"),
         (("End",), "last"),
         (("b", "B"), "blank"),
+        (("t", "T"), "theme"),
     ],
 )
 def test_a_clickers_keys_and_the_keyboards_make_the_same_moves(keys, move):
