@@ -88,6 +88,16 @@ def wait_for_app(page: Any, timeout_ms: float = 30_000) -> None:
     page.wait_for_selector(RUNNING_INDICATOR, state="detached", timeout=timeout_ms)
 
 
+def wait_for_keys(page: Any, timeout_ms: float = 30_000) -> None:
+    """Wait until a briefing window's step component listens for keys (on a cold server, well after the first run).
+
+    Every role draws one of these: the presenter's elapsed clock, or the (hidden) blanking cover.
+    """
+    page.wait_for_selector(
+        "[data-testid='presenterElapsed'], [data-testid='audienceBlank']", state="attached", timeout=timeout_ms
+    )
+
+
 def wait_for_map(page: Any, count: int = 1, timeout_ms: float = 30_000) -> None:
     """Wait until `count` deck.gl maps have drawn something other than their background."""
     page.wait_for_function(MAP_DRAWN, arg=count, polling=50, timeout=timeout_ms)

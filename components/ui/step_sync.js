@@ -160,6 +160,31 @@ function onMessage(event) {
   if (fromAudience && here === "presenter") heardAudience(message.theme);
 }
 
+// Streamlit opens a step on another page in two history pushes: the new query on the old page's path, then the
+// new page's path with that query. The second one replaces the first here, so Back and Forward move one step
+// per press (a push that changes the query, or the path of an entry not written this way a moment ago, stays a
+// push).
+const HALF_WAY_MS = 5000;
+const halfWay = { href: null, at: 0 };
+function oneEntryPerStep() {
+  const push = window.history.pushState.bind(window.history);
+  const replace = window.history.replaceState.bind(window.history);
+  window.history.pushState = (state, title, url) => {
+    const target = new URL(url === undefined || url === null ? window.location.href : url, window.location.href);
+    const pathOnly = target.search === window.location.search && target.pathname !== window.location.pathname;
+    if (pathOnly && halfWay.href === window.location.href && Date.now() - halfWay.at < HALF_WAY_MS) {
+      halfWay.href = null;
+      return replace(state, title, url);
+    }
+    const queryOnly = target.pathname === window.location.pathname && target.search !== window.location.search;
+    const result = push(state, title, url);
+    halfWay.href = queryOnly ? window.location.href : null;
+    halfWay.at = Date.now();
+    return result;
+  };
+  window.addEventListener("popstate", () => { halfWay.href = null; });
+}
+
 let resizeTimer = null;
 function onResize() {
   clearTimeout(resizeTimer);
@@ -170,6 +195,7 @@ function install() {
   installed = true;
   window.addEventListener("keydown", onKey);
   window.addEventListener("resize", onResize);
+  oneEntryPerStep();
   if (bus()) bus().addEventListener("message", onMessage);
 }
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from components.data.interim_tables import with_extra_tables
 from components.data.loading import load_dataset
 from components.present.headlines import headlines
 from components.present.judgments import key_judgments
@@ -16,7 +15,7 @@ from components.ui.audience import step_dataset
 from components.ui.details import plain_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
-DS = with_extra_tables(load_dataset(ROOT / "data"), ROOT / "data")  # as the app loads it: judgments too
+DS = load_dataset(ROOT / "data")
 STEPS = briefing_steps(DS)
 PASSCODE = {"presenter": {"passcode": "kursk-2025"}}
 

@@ -7,14 +7,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from components.data.interim_tables import with_extra_tables
 from components.data.loading import load_dataset
 from components.present.judgments import key_judgments
 from components.state.briefing import briefing_steps, step_view
-from tooling.chromium import wait_for_app
+from tooling.chromium import wait_for_app, wait_for_keys
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-DS = with_extra_tables(load_dataset(DATA), DATA)  # as the app loads it: judgments too
+DS = load_dataset(DATA)
 STEPS = briefing_steps(DS)
 TIMEOUT_MS = 60_000
 VISUAL = (
@@ -70,6 +69,7 @@ def test_every_steps_title_and_visual_fit_the_window_with_no_talking_points(app_
             if size[0] >= 1920:
                 assert min_font_px(page) >= 24, step.number
             if step is not STEPS[-1]:
+                wait_for_keys(page, TIMEOUT_MS)
                 page.keyboard.press("PageDown")
     finally:
         context.close()

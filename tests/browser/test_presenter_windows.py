@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from components.data.loading import load_dataset
 from components.state.briefing import briefing_steps
-from tooling.chromium import wait_for_app
+from tooling.chromium import wait_for_app, wait_for_keys
 
 STEPS = briefing_steps(load_dataset(Path(__file__).resolve().parents[2] / "data"))
 TIMEOUT_MS = 60_000
@@ -29,6 +29,8 @@ def open_pair(context, base: str):
     expect(audience.locator(AUDIENCE_TITLE)).to_have_text(STEPS[0].title, timeout=TIMEOUT_MS)
     wait_for_app(presenter, TIMEOUT_MS)
     wait_for_app(audience, TIMEOUT_MS)
+    wait_for_keys(presenter, TIMEOUT_MS)
+    wait_for_keys(audience, TIMEOUT_MS)
     return presenter, audience
 
 
@@ -49,6 +51,13 @@ def test_page_down_in_the_presenter_window_moves_the_audience_window_and_back_re
         print(f"audience window moved {time.monotonic() - started:.2f} s after PageDown")
         expect(presenter.locator(PRESENTER_TITLE)).to_have_text(STEPS[1].title, timeout=TIMEOUT_MS)
         assert "step=2" in audience.url and "step=2" in presenter.url
+        wait_for_app(presenter, TIMEOUT_MS)
+        presenter.go_back()  # one press, one step: step 2 is on another page than step 1
+        expect(presenter.locator(PRESENTER_TITLE)).to_have_text(STEPS[0].title, timeout=TIMEOUT_MS)
+        expect(audience.locator(AUDIENCE_TITLE)).to_have_text(STEPS[0].title, timeout=TIMEOUT_MS)
+        wait_for_app(presenter, TIMEOUT_MS)
+        presenter.go_forward()
+        expect(presenter.locator(PRESENTER_TITLE)).to_have_text(STEPS[1].title, timeout=TIMEOUT_MS)
         wait_for_app(presenter, TIMEOUT_MS)
         presenter.go_back()
         expect(presenter.locator(PRESENTER_TITLE)).to_have_text(STEPS[0].title, timeout=TIMEOUT_MS)
@@ -136,12 +145,14 @@ def test_a_follow_link_moves_with_the_presenter_and_cannot_move_anyone(app_serve
         follower.goto(f"{base}/?follow={code}")
         expect(follower.locator(AUDIENCE_TITLE)).to_have_text(STEPS[0].title, timeout=TIMEOUT_MS)
         wait_for_app(presenter, TIMEOUT_MS)
+        wait_for_keys(presenter, TIMEOUT_MS)
         press(presenter, "PageDown")
         expect(follower.locator(AUDIENCE_TITLE)).to_have_text(STEPS[1].title, timeout=TIMEOUT_MS)
         watcher = other.new_page()
         watcher.goto(f"{base}/?follow={code}")
         expect(watcher.locator(AUDIENCE_TITLE)).to_have_text(STEPS[1].title, timeout=TIMEOUT_MS)
         wait_for_app(follower, TIMEOUT_MS)
+        wait_for_keys(follower, TIMEOUT_MS)
         press(follower, "PageDown")
         expect(follower.locator(AUDIENCE_TITLE)).to_have_text(STEPS[2].title, timeout=TIMEOUT_MS)
         expect(follower.get_by_text(f"The presenter is on step {STEPS[1].number}.")).to_be_visible(timeout=TIMEOUT_MS)

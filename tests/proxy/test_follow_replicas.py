@@ -17,7 +17,7 @@ from components.server import rooms
 from components.server.store import RedisStore
 from components.state.briefing import briefing_steps
 from deploy.render import replica_env
-from tooling.chromium import wait_for_app
+from tooling.chromium import wait_for_app, wait_for_keys
 from tooling.servers import ALLOWED_HOSTS, ROOT, Server, Stack, start_app, start_redis
 
 pytestmark = pytest.mark.proxy
@@ -115,6 +115,7 @@ def test_a_follow_link_in_a_fresh_context_on_the_other_replica_moves_when_the_pr
         follower.goto(f"{stack.url}/?follow={code}")
         expect(follower.locator(TITLE)).to_have_text(STEPS[0].title, timeout=TIMEOUT_MS)
         wait_for_app(presenter, TIMEOUT_MS)
+        wait_for_keys(presenter, TIMEOUT_MS)
         for key, step in (("PageDown", STEPS[1]), ("End", STEPS[-1])):
             started = time.monotonic()
             press(presenter, key)
