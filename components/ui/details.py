@@ -14,22 +14,11 @@ import streamlit as st
 
 from components.data.dataset import Dataset
 from components.present.headlines import QuoteRef
-from components.present.labels import date_label, event_dates_label, joined, quote_credit
-from components.present.ledger import http_link
+from components.present.labels import event_dates_label, joined, quote_credit
+from components.present.ledger import SourceRef, source_refs
 
 PLACE_EVENTS = 40
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^@%])")
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    """A source as cited under a claim: publisher, date, title and a safe link ('' if none)."""
-
-    source_id: str
-    publisher: str
-    date: str
-    title: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -64,20 +53,6 @@ class PlaceDetail:
 def plain_markdown(text: object) -> str:
     """Text escaped so Streamlit's markdown shows it literally (no links, HTML, maths or colours)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
-
-
-def source_refs(sources: pd.DataFrame, source_ids: set[str]) -> dict[str, SourceRef]:
-    """Citations of the given source ids (an id missing from the table is cited by itself)."""
-    chosen = sources[sources["source_id"].isin(source_ids)].drop_duplicates("source_id")
-    precision = chosen["published_precision"] if "published_precision" in chosen else ["day"] * len(chosen)
-    urls = chosen["url"] if "url" in chosen else [""] * len(chosen)
-    refs = {
-        sid: SourceRef(sid, publisher, date_label(published, p or "day"), title, http_link(url) or "")
-        for sid, publisher, published, p, title, url in zip(
-            chosen["source_id"], chosen["publisher"], chosen["published"], precision, chosen["title"], urls, strict=True
-        )
-    }
-    return {sid: refs.get(sid, SourceRef(sid, sid, "", "", "")) for sid in source_ids}
 
 
 def quote_refs(quotes: pd.DataFrame, refs: dict[str, SourceRef]) -> list[QuoteRef]:
