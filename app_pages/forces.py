@@ -17,6 +17,7 @@ from components.present.forces import (
     forces_note,
     forces_table,
     in_group,
+    narrow_label_css,
     unplotted_estimates,
 )
 from components.present.headlines import claimant_families
@@ -105,6 +106,9 @@ else:
     if note:
         st.info(note)
     st.plotly_chart(figure, key="forces_chart", alt=alt, config={"displaylogo": False})
+    narrow_css = narrow_label_css("st-key-forces_chart", figure)
+    if narrow_css:  # on a phone the names that would not fit beside their marks are left to the hover
+        st.html(f"<style>{narrow_css}</style>")
     if len(vague):
         st.markdown("**Claims that give no number** (not charted, listed as stated)")
         claims_table(vague)

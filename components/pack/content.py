@@ -8,22 +8,22 @@ PPTX) reads this one model, so the three formats cannot disagree about what the 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from datetime import UTC, date, datetime
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from components.data.dataset import Dataset
-from components.pack import grades
 from components.present.forces import FORCE_NAMES, article_stated_ids, forces_figure, in_group, stated_figure
 from components.present.headlines import claimant_families, headlines, key_quotes
 from components.present.labels import clip, date_label, quote_credit
-from components.present.ledger import http_link
+from components.present.ledger import SourceRef, source_refs
 from components.present.places import CREDITS, places_deck
 from components.present.timeline import MAX_POINTS, timeline_figure, timeline_rows
 from components.state.briefing import briefing_steps, step_view
 from components.state.filters import Filters, apply_filters
+from components.state.known import Judgment, all_judgments, current_judgments, judgments_table
 
 TITLE = "North Korean troops in Russia's Kursk region"
 NO_JUDGMENTS = "No judgments recorded."
@@ -31,15 +31,8 @@ VISUAL_KINDS = ("plotly", "deck", "figures", "none")
 
 
 @dataclass(frozen=True)
-class Citation:
-    """A source as cited: publisher, date, title, a safe http(s) address ('' if none), its reliability grade."""
-
-    source_id: str
-    publisher: str
-    date: str
-    title: str
-    url: str
-    grade: str
+class Citation(SourceRef):
+    """A source as cited (publisher, date, title, a safe http(s) address or '', its reliability grade)."""
 
     @property
     def code(self) -> str:
@@ -70,17 +63,6 @@ class Claim:
     what: str
     date: str
     source: Citation
-
-
-@dataclass(frozen=True)
-class Judgment:
-    """A key judgment: statement, likelihood and confidence kept as separate labels (ICD 203)."""
-
-    statement: str
-    likelihood: str
-    confidence: str
-    made: str
-    note: str
 
 
 @dataclass(frozen=True)
@@ -130,25 +112,7 @@ def text(value: object) -> str:
 
 def citations(ds: Dataset, source_ids: object) -> dict[str, Citation]:
     """Citations of the given source ids, each with its grade (an id missing from the table cites itself)."""
-    wanted = [s for s in dict.fromkeys(source_ids) if s]
-    sources = ds.sources
-    chosen = sources[sources["source_id"].isin(wanted)].drop_duplicates("source_id").set_index("source_id")
-    found = {}
-    for sid in wanted:
-        if sid not in chosen.index:
-            found[sid] = Citation(sid, sid, "", "", "", grades.grade_label(""))
-            continue
-        row = chosen.loc[sid]
-        published = date_label(row["published"], text(row.get("published_precision")) or "day")
-        found[sid] = Citation(
-            sid,
-            text(row["publisher"]),
-            published,
-            text(row.get("title")),
-            http_link(row.get("url")) or "",
-            grades.grade_label(text(row.get("reliability"))),
-        )
-    return found
+    return {sid: Citation(*astuple(ref)) for sid, ref in source_refs(ds.sources, source_ids).items()}
 
 
 def quotes_of(ds: Dataset, column: str, values: object) -> tuple[Quote, ...]:
@@ -172,27 +136,8 @@ def event_sources(events: pd.DataFrame) -> list[str]:
 
 
 def judgments(ds: Dataset, as_of: date | None) -> tuple[Judgment, ...]:
-    """The key judgments in display order: made by the as-of date, and not superseded by a later one."""
-    table = ds.tables.get("judgments")
-    if table is None or table.empty:
-        return ()
-    made = pd.to_datetime(table.get("made"), errors="coerce")
-    keep = made.le(pd.Timestamp(as_of)).fillna(False) if as_of else pd.Series(True, index=table.index)
-    current = table[keep.astype(bool)]
-    superseded = set(current.get("supersedes", pd.Series(dtype=object)).dropna().map(text)) - {""}
-    current = current[~current["judgment_id"].isin(superseded)] if "judgment_id" in current else current
-    order = pd.to_numeric(current.get("order", pd.Series(0, index=current.index)), errors="coerce")
-    current = current.assign(_order=order.fillna(9999)).sort_values("_order", kind="stable")
-    return tuple(
-        Judgment(
-            text(row.get("statement")),
-            text(row.get("likelihood")),
-            text(row.get("confidence")),
-            date_label(row["made"]) if "made" in row and not pd.isna(row["made"]) else "",
-            text(row.get("note")),
-        )
-        for _, row in current.iterrows()
-    )
+    """The key judgments standing on the as-of date, in display order: the overview's, from `state.known`."""
+    return current_judgments(all_judgments(judgments_table(ds)), as_of)
 
 
 def marked_timeline(events: pd.DataFrame, event: str | None) -> str:

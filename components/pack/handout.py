@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import base64
 
-from components.pack.content import NO_JUDGMENTS, Citation, Pack, StepContent
+from components.pack.content import Citation, Pack, StepContent
 from components.pack.grades import GRADES
-from components.pack.page import claims_table, e, judgment_item
+from components.pack.page import claims_table, e, judgments_list
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
 SOURCES_PER_PAGE = 16
@@ -99,14 +99,9 @@ def step_sheet(step: StepContent, image: bytes | None) -> str:
 
 def judgments_sheet(pack: Pack) -> str:
     """Page 1: the key judgments (or a line saying none are recorded), the filters and the version."""
-    if pack.judgments:
-        body = '<ol class="judgments">' + "".join(judgment_item(j) for j in pack.judgments) + "</ol>"
-    else:
-        body = f'<p class="muted">{e(NO_JUDGMENTS)}</p>'
-    filters = f'<p class="muted">Filters: {e(pack.filters)}</p>' if pack.filters else ""
     return (
         f'<section class="sheet"><h1>Key judgments</h1><p class="muted">{e(pack.title)} — briefing handout, '
-        f"{len(pack.steps)} steps, made {e(pack.made)}</p>{body}{filters}</section>"
+        f"{len(pack.steps)} steps, made {e(pack.made)}</p>{judgments_list(pack)}</section>"
     )
 
 

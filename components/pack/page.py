@@ -18,8 +18,9 @@ from pathlib import Path
 import plotly
 import pydeck
 
-from components.pack.content import NO_JUDGMENTS, Citation, Claim, Judgment, Pack, Quote, StepContent
+from components.pack.content import NO_JUDGMENTS, Citation, Claim, Pack, Quote, StepContent
 from components.present.places import TOOLTIP
+from components.state.known import Judgment
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 DECK_JS = Path(pydeck.__file__).parent / "nbextension" / "static" / "index.js"
@@ -187,21 +188,25 @@ def judgment_item(judgment: Judgment) -> str:
     labels = [
         f"likelihood: {judgment.likelihood}" if judgment.likelihood else "statement of fact",
         f"confidence: {judgment.confidence}" if judgment.confidence else "",
-        f"made {judgment.made}" if judgment.made else "",
+        f"made {judgment.made:%Y-%m-%d}",
     ]
     note = f'<div class="muted">{e(judgment.note)}</div>' if judgment.note else ""
     return f'<li>{e(judgment.statement)}<div class="labels">{e(" · ".join(x for x in labels if x))}</div>{note}</li>'
 
 
-def judgments_page(pack: Pack) -> str:
-    """The first page: the key judgments, or a line saying none are recorded."""
+def judgments_list(pack: Pack) -> str:
+    """The key judgments as a numbered list (or a line saying none are recorded), then the pack's filters."""
     if pack.judgments:
         body = '<ol class="judgments">' + "".join(judgment_item(j) for j in pack.judgments) + "</ol>"
     else:
         body = f'<p class="muted">{e(NO_JUDGMENTS)}</p>'
-    filters = f'<p class="muted">Filters: {e(pack.filters)}</p>' if pack.filters else ""
+    return body + (f'<p class="muted">Filters: {e(pack.filters)}</p>' if pack.filters else "")
+
+
+def judgments_page(pack: Pack) -> str:
+    """The first page: the key judgments, or a line saying none are recorded."""
     return (
-        f'<section class="page" id="judgments" data-kind="none"><h2>Key judgments</h2>{body}{filters}'
+        f'<section class="page" id="judgments" data-kind="none"><h2>Key judgments</h2>{judgments_list(pack)}'
         f'<p class="muted">{len(pack.steps)} briefing steps follow; use the Right and Left arrow keys.</p>'
         f"{footer(pack)}</section>"
     )

@@ -13,8 +13,9 @@ import io
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
-from components.pack.content import NO_JUDGMENTS, Judgment, Pack, StepContent
+from components.pack.content import NO_JUDGMENTS, Pack, StepContent
 from components.pack.handout import footnotes
+from components.state.known import Judgment
 
 TITLE_AND_CONTENT = 1
 TITLE_ONLY = 5

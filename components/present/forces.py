@@ -10,6 +10,8 @@ Data strings are escaped before they reach plotly, whose labels are pseudo-HTML.
 
 from __future__ import annotations
 
+import html
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -64,9 +66,15 @@ INTERIM_FAMILIES = {
 LABEL_SIZE = 14
 TITLE_SIZE = 20
 TITLE_LINE = 34  # characters per title line: a phone shows about this many at TITLE_SIZE
-LABEL_GAP = 0.09  # direct labels closer than this share of a panel's height are nudged apart
-LABEL_REACH = 0.22  # ... when they are also closer than this share of the time span (a label's width)
+LABEL_HEIGHT = math.ceil(LABEL_SIZE * 1.3) + 2  # pixels a one-line label takes: plotly's line height, its padding
+LEADER_PX = 18  # a label moved off its mark's height stands this far beside it, on a line to the mark
+LABEL_FLIP = 0.55  # a mark further right than this share of the time axis is labelled on its left
+LABEL_CHAR_PX = 8.0  # a generous width of one label character at LABEL_SIZE, to tell what a phone can fit
+NARROW_PX = 640  # a window this narrow (a phone) hides the direct labels that do not fit beside their marks
+NARROW_PLOT_PX = 290  # a 390 px phone's plot width: the chart less its margins and the y tick labels
+TICK_PX = 45  # the y tick labels' width left of a panel in the first column: a label may reach over them
 PANEL_HEIGHT = 300
+BOTTOM_MARGIN = 40  # room for the last panel's date ticks, so plotly never grows it and the panels keep their height
 FORCE_NAMES = {"dprk": "North Korean forces", "russia": "Russian forces", "ukraine": "Ukrainian forces"}
 NON_COMBAT = ("support", "planned")
 MAX_ESTIMATES = 1500  # claims drawn one by one up to this many; beyond, summarised per period
@@ -292,46 +300,136 @@ def latest_labels(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"claimant": latest["claimant"], "x": latest["x"], "y": latest["top"]}).reset_index(drop=True)
 
 
-def spread_labels(labels: pd.DataFrame, ymax: float, min_gap: float = LABEL_GAP) -> list[float]:
-    """Label heights nudged apart where two labels would overlap: near in time and in height.
+def spaced_nearest(wanted: list[float], gap: float) -> list[float]:
+    """Ascending positions at least `gap` apart, as near as can be (least squares) to ascending `wanted` ones.
 
-    From the top down, a label moves below any label already placed that is closer than `min_gap` of the
-    panel's height and within `LABEL_REACH` of the time span (where their texts would share a line).
+    Positions y_k = z_k + k·gap keep the gaps whenever z is non-decreasing; the nearest such z is the
+    isotonic fit of wanted_k − k·gap (pool adjacent violators), so a crowd of labels spreads round its centre.
     """
-    times = pd.to_datetime(labels["x"]).astype("int64").astype("float64")
-    reach = max(float(times.max() - times.min()), 1.0) * LABEL_REACH
-    order = labels["y"].sort_values(ascending=False, kind="stable").index
-    placed: dict[object, float] = {}
-    for idx in order:
-        y = float(labels.at[idx, "y"])
-        near = sorted((h for j, h in placed.items() if abs(times[j] - times[idx]) < reach), reverse=True)
-        for h in near:
-            if abs(h - y) < min_gap * ymax:
-                y = h - min_gap * ymax
-        placed[idx] = y
-    return [placed[i] for i in labels.index]
+    blocks: list[list[float]] = []  # [sum, count] of pooled z values
+    for k, y in enumerate(wanted):
+        blocks.append([y - k * gap, 1.0])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            total, count = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += count
+    fitted = [total / count for total, count in blocks for _ in range(int(count))]
+    return [z + k * gap for k, z in enumerate(fitted)]
 
 
-def _label_annotations(rows: pd.DataFrame, styles: dict, ymax: float, axes: tuple[str, str]) -> list[dict]:
-    """Direct labels: each claimant's name in its colour beside its latest mark, nudged apart."""
+def place_labels(wanted_px: list[float], height_px: float, gap: float = LABEL_HEIGHT) -> list[float | None]:
+    """Label centres (pixels above a panel's bottom) at least `gap` apart and inside the panel, near their marks.
+
+    Every label of a panel may share a line with every other (the chart's width is the reader's window), so
+    any two are kept a label's height apart. A panel holds `height_px // gap` labels: the first given (the
+    most prolific claimants) keep theirs, the others get None and are read from their marks' hover.
+    """
+    kept = list(range(min(len(wanted_px), int(height_px // gap))))
+    order = sorted(kept, key=lambda i: (wanted_px[i], i))
+    ys = spaced_nearest([wanted_px[i] for i in order], gap)
+    low, high = gap / 2, height_px - gap / 2
+    for k in range(len(ys)):  # up from the floor...
+        ys[k] = max(ys[k], low if k == 0 else ys[k - 1] + gap)
+    for k in reversed(range(len(ys))):  # ... and down from the ceiling; there is room for all, so both hold
+        ys[k] = min(ys[k], high if k == len(ys) - 1 else ys[k + 1] - gap)
+    placed: list[float | None] = [None] * len(wanted_px)
+    for k, i in enumerate(order):
+        placed[i] = ys[k]
+    return placed
+
+
+def panel_pixels(fig: go.Figure, index: int) -> tuple[float, float, float]:
+    """The `index`-th panel's plot height in pixels and its y range, from the figure's height, margins and domain."""
+    axis = fig.layout["yaxis" + _axis_names(index)[1][1:]]
+    low, high = axis.domain
+    plot = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    return (high - low) * plot, *axis.range
+
+
+def axis_share(x: object, axis_range: tuple) -> float:
+    """Where a date lies along a date axis's range: 0 at its left end, 1 at its right end."""
+    start, end = (pd.Timestamp(v).value for v in axis_range)
+    return (pd.Timestamp(x).value - start) / max(end - start, 1)
+
+
+def _label(who: str, x: object, y: float, shift: float, style: tuple[str, str], axes: tuple[str, str]) -> dict:
+    """A claimant's name beside its mark, `shift` pixels up or down; far from it, on a leader line to the mark.
+
+    `style` is (colour, side): the name stands right of the mark, or left of it near the axis's right end.
+    """
+    color, side = style
+    sign = 1 if side == "right" else -1
+    label = {
+        "x": x,
+        "y": y,
+        "xref": axes[0],
+        "yref": axes[1],
+        "text": plotly_text(who),
+        "xanchor": "left" if side == "right" else "right",
+        "yanchor": "middle",
+        "borderpad": 1,
+        "borderwidth": 0,
+        "font": {"color": color, "size": LABEL_SIZE},
+        "name": f"label:{who}",
+    }
+    if abs(shift) <= LABEL_HEIGHT / 2:
+        return label | {"showarrow": False, "xshift": sign * 10, "yshift": shift}
+    leader = {"showarrow": True, "arrowhead": 0, "arrowwidth": 1, "arrowcolor": color, "standoff": 7}
+    return label | leader | {"axref": "pixel", "ayref": "pixel", "ax": sign * LEADER_PX, "ay": -shift}
+
+
+def _label_annotations(rows: pd.DataFrame, styles: dict, fig: go.Figure, index: int) -> list[dict]:
+    """Direct labels: each claimant's name in its colour beside its latest mark, a label's height apart."""
     labels = latest_labels(rows)
-    heights = spread_labels(labels, ymax)
-    xref, yref = axes
+    rank = {who: i for i, who in enumerate(styles)}
+    labels = labels.sort_values("claimant", key=lambda c: c.map(rank), kind="stable").reset_index(drop=True)
+    height, low, high = panel_pixels(fig, index)
+    x_range = fig.layout["xaxis" + _axis_names(index)[0][1:]].range
+    marks = [(float(y) - low) / (high - low) * height for y in labels["y"]]
+    placed = place_labels(marks, height)
     return [
-        {
-            "x": x,
-            "y": y,
-            "xref": xref,
-            "yref": yref,
-            "text": plotly_text(who),
-            "showarrow": False,
-            "xanchor": "left",
-            "xshift": 10,
-            "font": {"color": styles[who][0], "size": LABEL_SIZE},
-            "name": f"label:{who}",
-        }
-        for who, x, y in zip(labels["claimant"], labels["x"], heights, strict=True)
+        _label(who, x, y, at - mark, (styles[who][0], label_side(axis_share(x, x_range))), _axis_names(index))
+        for who, x, y, mark, at in zip(labels["claimant"], labels["x"], labels["y"], marks, placed, strict=True)
+        if at is not None
     ]
+
+
+def label_side(share: float) -> str:
+    """Which side of its mark a label stands on: right, or left for a mark near the axis's right end."""
+    return "right" if share <= LABEL_FLIP else "left"
+
+
+def label_room(figure: go.Figure, note, plot_px: float) -> float:
+    """Pixels beside a direct label's mark on its side, within its panel, when the plot is `plot_px` wide."""
+    xaxis = figure.layout["xaxis" + note.xref.removeprefix("x")]
+    width = (xaxis.domain[1] - xaxis.domain[0]) * plot_px
+    share = axis_share(note.x, xaxis.range)
+    if note.xanchor == "left":
+        return (1 - share) * width
+    return share * width + (TICK_PX if xaxis.domain[0] == 0 else 0)
+
+
+def label_width(note) -> float:
+    """A generous guess of a direct label's width in pixels, with its gap to the mark."""
+    return LABEL_CHAR_PX * len(html.unescape(note.text)) + abs((note.ax if note.showarrow else note.xshift) or 0)
+
+
+def narrow_label_css(
+    container: str, figure: go.Figure, plot_px: float = NARROW_PLOT_PX, max_width_px: int = NARROW_PX
+) -> str:
+    """CSS that, on a window up to `max_width_px` wide, hides each direct label that does not fit beside its mark.
+
+    There the plot is about `plot_px` wide; a hidden claimant is still named by its marks' hover and in the
+    table below the chart. Plotly draws annotation i as `g.annotation[data-index="i"]`.
+    """
+    hidden = [
+        f'.{container} g.annotation[data-index="{i}"]'
+        for i, note in enumerate(figure.layout.annotations)
+        if (note.name or "").startswith("label:") and label_width(note) > label_room(figure, note, plot_px)
+    ]
+    if not hidden:
+        return ""
+    return f"@media (max-width: {max_width_px}px) {{ {', '.join(hidden)} {{ display: none; }} }}"
 
 
 def _panel_traces(rows: pd.DataFrame, styles: dict, theme: Theme, arrow: float) -> list:
@@ -382,14 +480,9 @@ def hover_labels(rows: pd.DataFrame, sources: dict[str, str]) -> list[str]:
 
 
 def chart_rows(
-    estimates: pd.DataFrame,
-    force: str,
-    metric_group: str,
-    sources: pd.DataFrame | None = None,
-    seed_ids: frozenset[str] = frozenset(),
+    rows: pd.DataFrame, sources: pd.DataFrame | None = None, seed_ids: frozenset[str] = frozenset()
 ) -> pd.DataFrame:
-    """The numeric estimates of a view, with x position, top value, style and hover label."""
-    rows = in_group(estimates, force, metric_group)
+    """The numeric estimates among a view's `rows`, with x position, top value, style and hover label."""
     rows = rows[rows["low"].notna()].copy()
     if rows.empty:
         return rows.assign(x=pd.Series(dtype="datetime64[ns]"), top=0, hover="", seed=False)
@@ -472,9 +565,8 @@ def bin_hover(bins: pd.DataFrame, unit: str) -> list[str]:
     ]
 
 
-def binned_rows(estimates: pd.DataFrame, force: str, metric_group: str) -> pd.DataFrame:
+def binned_rows(rows: pd.DataFrame) -> pd.DataFrame:
     """The summarised marks of a view too dense to draw claim by claim: one row per claimant, metric, period."""
-    rows = in_group(estimates, force, metric_group)
     rows = rows[rows["low"].notna()]
     freq, unit = bin_period(rows)
     bins = binned_estimates(rows, freq)
@@ -490,24 +582,15 @@ def _axis_names(index: int) -> tuple[str, str]:
     return f"x{suffix}", f"y{suffix}"
 
 
-def view_rows(
-    estimates: pd.DataFrame,
-    force: str,
-    metric_group: str,
-    sources: pd.DataFrame | None = None,
-    seed_ids: frozenset[str] = frozenset(),
-    max_estimates: int = MAX_ESTIMATES,
-) -> tuple[pd.DataFrame, bool]:
-    """The marks of a view (each claim, or summaries per period when dense) with their panel; dense or not."""
-    dense = charted_count(estimates, force, metric_group) > max_estimates
+def view_rows(rows: pd.DataFrame, sources: pd.DataFrame | None, seed_ids: frozenset[str], dense: bool) -> pd.DataFrame:
+    """The marks of a view's estimates (each claim, or summaries per period when dense) with their panel."""
     if not dense:
-        rows = chart_rows(estimates, force, metric_group, sources, seed_ids)
+        marks = chart_rows(rows, sources, seed_ids)
     else:
-        seeds = chart_rows(estimates[estimates["estimate_id"].isin(seed_ids)], force, metric_group, sources, seed_ids)
-        bins = binned_rows(estimates, force, metric_group).assign(seed=False)
-        rows = pd.concat([bins, seeds[seeds["seed"]]], ignore_index=True) if len(seeds) else bins
-    rows = rows.assign(panel=panel_keys(rows) if len(rows) else pd.Series(dtype=object))
-    return rows, dense
+        seeds = chart_rows(rows[rows["estimate_id"].isin(seed_ids)], sources, seed_ids)
+        bins = binned_rows(rows).assign(seed=False)
+        marks = pd.concat([bins, seeds[seeds["seed"]]], ignore_index=True) if len(seeds) else bins
+    return marks.assign(panel=panel_keys(marks) if len(marks) else pd.Series(dtype=object))
 
 
 def date_axis(rows: pd.DataFrame) -> dict:
@@ -554,8 +637,10 @@ def forces_figure(
     the chart needs no legend. Up to `max_estimates` claims each get their own mark; beyond, claims are
     summarised per claimant, metric and period (see `forces_note`). Nothing is ever summed.
     """
-    styles = claimant_styles(in_group(estimates, force, metric_group), theme, families)
-    rows, dense = view_rows(estimates, force, metric_group, sources, seed_ids, max_estimates)
+    chosen = in_group(estimates, force, metric_group)
+    styles = claimant_styles(chosen, theme, families)
+    dense = charted_count(estimates, force, metric_group) > max_estimates
+    rows = view_rows(chosen, sources, seed_ids, dense)
     panels = panels_of(metric_group, rows) or [("none", "No figures")]
     grid = (2, 2) if metric_group == "losses" else (len(panels), 1)
     fig = make_subplots(
@@ -566,20 +651,19 @@ def forces_figure(
         vertical_spacing=0.14 if grid[1] == 2 else 0.1,
         horizontal_spacing=0.1,
     )
-    notes: list[dict] = []
-    for index, (key, _) in enumerate(panels):
-        part = rows[rows["panel"] == key] if len(rows) else rows
+    parts = [rows[rows["panel"] == key] if len(rows) else rows for key, _ in panels]
+    for index, part in enumerate(parts):
         row, col = index // grid[1] + 1, index % grid[1] + 1
         ymax = float(part["top"].max()) if len(part) else 1.0
         arrow = ymax * 0.08
         fig.add_traces(_panel_traces(part, styles, theme, arrow), rows=row, cols=col) if len(part) else None
         fig.update_yaxes(range=[-ymax * 0.04, ymax * 1.3], row=row, col=col)
-        notes += (
-            _label_annotations(part, styles, ymax, _axis_names(index)) if len(part) else [_empty_note(index, theme)]
-        )
     _forces_layout(fig, rows, grid, forces_title(estimates, force, metric_group), theme)
-    for note in notes:
-        fig.add_annotation(**note)
+    # Labels last: they are placed in pixels, from the panels' heights that the layout has just set.
+    for index, part in enumerate(parts):
+        notes = _label_annotations(part, styles, fig, index) if len(part) else [_empty_note(index, theme)]
+        for note in notes:
+            fig.add_annotation(**note)
     if dense:
         label = f"{charted_count(estimates, force, metric_group):,} claims summarised per period — not drawn one by one"
         fig.add_annotation(text=label, xref="paper", yref="paper", x=0, y=1.0, yshift=40, showarrow=False)
@@ -596,7 +680,7 @@ def _forces_layout(fig: go.Figure, rows: pd.DataFrame, grid: tuple[int, int], ti
     fig.update_layout(
         title={"text": wrapped(plotly_text(title)), "x": 0, "xanchor": "left", "font": {"size": TITLE_SIZE}},
         height=120 + PANEL_HEIGHT * grid[0],
-        margin={"l": 10, "r": 10, "t": 100, "b": 10},
+        margin={"l": 10, "r": 10, "t": 100, "b": BOTTOM_MARGIN},
         showlegend=False,
         hovermode="closest",
         hoverlabel={"align": "left"},

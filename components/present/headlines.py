@@ -16,7 +16,8 @@ from plotly.subplots import make_subplots
 
 from components.data.dataset import Dataset
 from components.data.schema import FAMILIES, FORCES, LOSS_METRICS, SIZE_METRICS, UNLISTED_FAMILY
-from components.present.labels import clip, date_label, quote_credit
+from components.present.labels import clip, column, date_label, quote_credit
+from components.present.ledger import SourceRef, source_refs
 from components.present.palette import FALLBACK_COLOR, series_colors
 from components.state.filters import Filters
 
@@ -131,11 +132,24 @@ def doubtful_figures(ds: Dataset) -> tuple[Figure, ...]:
 
 @dataclass(frozen=True)
 class QuoteRef:
-    """A verbatim quote: the person quoted (empty for the document's own words) and the document credited."""
+    """A verbatim quote: the person quoted (empty for the document's own words), the document credited and its
+    grade label ('' when the source is not in the table)."""
 
     text: str
     speaker: str
     source: str
+    grade: str = ""
+
+
+def quote_refs(quotes: pd.DataFrame, refs: dict[str, SourceRef]) -> list[QuoteRef]:
+    """Quotes as shown: verbatim text, and whose words they are (a quoted person, or the document itself)."""
+    shown = []
+    kinds, speakers = column(quotes, "kind", ""), column(quotes, "speaker", "")
+    for text, kind, speaker, sid in zip(quotes["text"], kinds, speakers, quotes["source_id"], strict=True):
+        cited = refs.get(sid, SourceRef(sid, sid, "", "", ""))
+        credit = quote_credit(kind, speaker, cited.publisher, cited.title, cited.date)
+        shown.append(QuoteRef(text, *credit, cited.grade))
+    return shown
 
 
 def key_quotes(ds: Dataset, limit: int = MAX_KEY_QUOTES) -> tuple[QuoteRef, ...]:
@@ -145,23 +159,7 @@ def key_quotes(ds: Dataset, limit: int = MAX_KEY_QUOTES) -> tuple[QuoteRef, ...]
         quotes = quotes[quotes["key"].astype(str).str.strip().str.lower() == "yes"]
     published = quotes["source_id"].map(ds.sources.set_index("source_id")["published"])
     chosen = quotes.assign(_published=published).sort_values(["_published", "quote_id"]).head(limit)
-    kinds = chosen["kind"] if "kind" in chosen else pd.Series("", index=chosen.index)
-    return tuple(
-        QuoteRef(text, *document_credit(ds.sources, source_id, kind, speaker))
-        for text, kind, speaker, source_id in zip(
-            chosen["text"], kinds, chosen["speaker"], chosen["source_id"], strict=True
-        )
-    )
-
-
-def document_credit(sources: pd.DataFrame, source_id: str, kind: object, speaker: object) -> tuple[str, str]:
-    """(person quoted, document credited) for a quote of `source_id` (an unknown source is credited by its id)."""
-    found = sources[sources["source_id"] == source_id]
-    if found.empty:
-        return quote_credit(kind, speaker, source_id, "", "")
-    row = found.iloc[0]
-    date = date_label(row["published"], row["published_precision"])
-    return quote_credit(kind, speaker, str(row["publisher"]), str(row.get("title", "") or ""), date)
+    return tuple(quote_refs(chosen, source_refs(ds.sources, chosen["source_id"])))
 
 
 DEFAULT_FAMILY = UNLISTED_FAMILY

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 import pandas as pd
 
 from components.data.dataset import Dataset, Problem
 from components.present.grades import grade_label
-from components.present.labels import date_label
+from components.present.labels import column, date_label
 
 MAX_IDS = 5
 PROBLEM_COLUMNS = ["severity", "file", "row", "column", "value", "reason"]
@@ -22,6 +25,32 @@ def http_link(url: object) -> str | None:
     """The url when it is an http(s) address, else None: only such links are ever offered."""
     text = str(url or "").strip()
     return text if text.lower().startswith(("http://", "https://")) else None
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source as cited under a claim: publisher, date, title, a safe link ('' if none) and its grade label
+    ("B (usually reliable)"; empty for an id missing from the table)."""
+
+    source_id: str
+    publisher: str
+    date: str
+    title: str
+    url: str
+    grade: str = ""
+
+
+def source_refs(sources: pd.DataFrame, source_ids: Iterable[str]) -> dict[str, SourceRef]:
+    """Citations of the given source ids, in the order first given (an id missing from the table cites itself)."""
+    wanted = [s for s in dict.fromkeys(source_ids) if s]
+    chosen = sources[sources["source_id"].isin(wanted)].drop_duplicates("source_id")
+    columns = (chosen["publisher"], chosen["published"], column(chosen, "published_precision", "day"))
+    columns += (column(chosen, "title", ""), column(chosen, "url", ""), column(chosen, "reliability", ""))
+    refs = {
+        sid: SourceRef(sid, publisher, date_label(published, p or "day"), title, http_link(url) or "", grade_label(g))
+        for sid, publisher, published, p, title, url, g in zip(chosen["source_id"], *columns, strict=True)
+    }
+    return {sid: refs.get(sid, SourceRef(sid, sid, "", "", "")) for sid in wanted}
 
 
 def supported(ids: pd.Series, by_source: pd.Series) -> tuple[pd.Series, pd.Series]:

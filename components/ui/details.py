@@ -13,23 +13,13 @@ import pandas as pd
 import streamlit as st
 
 from components.data.dataset import Dataset
-from components.present.headlines import QuoteRef
-from components.present.labels import date_label, event_dates_label, joined, quote_credit
-from components.present.ledger import http_link
+from components.present.grades import SCALE_HELP
+from components.present.headlines import QuoteRef, quote_refs
+from components.present.labels import event_dates_label, joined
+from components.present.ledger import SourceRef, source_refs
 
 PLACE_EVENTS = 40
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^@%])")
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    """A source as cited under a claim: publisher, date, title and a safe link ('' if none)."""
-
-    source_id: str
-    publisher: str
-    date: str
-    title: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -64,31 +54,6 @@ class PlaceDetail:
 def plain_markdown(text: object) -> str:
     """Text escaped so Streamlit's markdown shows it literally (no links, HTML, maths or colours)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
-
-
-def source_refs(sources: pd.DataFrame, source_ids: set[str]) -> dict[str, SourceRef]:
-    """Citations of the given source ids (an id missing from the table is cited by itself)."""
-    chosen = sources[sources["source_id"].isin(source_ids)].drop_duplicates("source_id")
-    precision = chosen["published_precision"] if "published_precision" in chosen else ["day"] * len(chosen)
-    urls = chosen["url"] if "url" in chosen else [""] * len(chosen)
-    refs = {
-        sid: SourceRef(sid, publisher, date_label(published, p or "day"), title, http_link(url) or "")
-        for sid, publisher, published, p, title, url in zip(
-            chosen["source_id"], chosen["publisher"], chosen["published"], precision, chosen["title"], urls, strict=True
-        )
-    }
-    return {sid: refs.get(sid, SourceRef(sid, sid, "", "", "")) for sid in source_ids}
-
-
-def quote_refs(quotes: pd.DataFrame, refs: dict[str, SourceRef]) -> list[QuoteRef]:
-    """Quotes as shown: verbatim text, and whose words they are (a quoted person, or the document itself)."""
-    speakers = quotes["speaker"] if "speaker" in quotes else [""] * len(quotes)
-    kinds = quotes["kind"] if "kind" in quotes else [""] * len(quotes)
-    shown = []
-    for text, kind, speaker, sid in zip(quotes["text"], kinds, speakers, quotes["source_id"], strict=True):
-        cited = refs.get(sid, SourceRef(sid, sid, "", "", ""))
-        shown.append(QuoteRef(text, *quote_credit(kind, speaker, cited.publisher, cited.title, cited.date)))
-    return shown
 
 
 def quotes_for(ds: Dataset, column: str, value: str) -> tuple[QuoteRef, ...]:
@@ -163,13 +128,15 @@ def quote_block(quote: QuoteRef) -> None:
     with st.container(border=True):
         st.text(f"“{quote.text}”")
         credit = ", ".join(p for p in (quote.speaker, quote.source) if p)
-        st.caption(plain_markdown(f"— {credit}" if credit else "— source not named"))
+        graded = f"{credit} · source grade {quote.grade}" if credit and quote.grade else credit
+        st.caption(plain_markdown(f"— {graded}" if graded else "— source not named"), help=SCALE_HELP)
 
 
 def sources_block(sources: tuple[SourceRef, ...]) -> None:
     """Each source: publisher, date and title as text, and a link button when it has an http(s) url."""
     for ref in sources:
-        st.text(" · ".join(p for p in (ref.publisher, ref.date, ref.title) if p))
+        grade = f"source grade {ref.grade}" if ref.grade else ""
+        st.text(" · ".join(p for p in (ref.publisher, ref.date, ref.title, grade) if p), help=SCALE_HELP)
         if ref.url:
             st.link_button(plain_markdown(f"Open {ref.publisher}"), ref.url)
 
@@ -238,10 +205,11 @@ def follow_selection(param: str, chosen: str | None, linked: str | None) -> str 
 
 
 def problems_notice(ds: Dataset, *files: str) -> None:
-    """A warning naming how many rows of the page's tables were left out, and where to see why."""
-    found = [p for p in ds.problems if p.file in files]
+    """A warning naming how many rows of the page's tables were left out (errors; a warning keeps its row),
+    and where to see why."""
+    found = [p for p in ds.errors if p.file in files]
     if found:
         st.warning(
-            f"{len(found)} problem{'s' if len(found) != 1 else ''} in {', '.join(files)}: the rows concerned are "
+            f"{len(found)} error{'s' if len(found) != 1 else ''} in {', '.join(files)}: the rows concerned are "
             "left out here. The Sources and data quality page lists each one with its row and reason."
         )

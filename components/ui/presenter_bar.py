@@ -73,28 +73,26 @@ def elapsed_s() -> float:
     return time.time() - started
 
 
+def step_button(column, label: str, target: Step | None, step: Step, primary: bool = False) -> None:
+    """A button to a neighbouring step (`presenter_previous`, `presenter_next`); disabled at either end."""
+    column.button(
+        label,
+        key=f"presenter_{label.lower()}",
+        disabled=target is None,
+        on_click=go_to_step,
+        args=((target or step).number,),
+        type="primary" if primary else "secondary",
+        width="stretch",
+    )
+
+
 def step_buttons(steps: tuple[Step, ...], step: Step) -> None:
     """Previous and Next, also on the Left and Right keys."""
     before, after = neighbours(steps, step.number)
     back, counter, forward = st.columns([1, 2, 1], vertical_alignment="center")
-    back.button(
-        "Previous",
-        key="presenter_previous",
-        disabled=before is None,
-        on_click=go_to_step,
-        args=(before.number if before else step.number,),
-        width="stretch",
-    )
+    step_button(back, "Previous", before, step)
     counter.markdown(f"**Step {step.number} of {len(steps)}**", text_alignment="center")
-    forward.button(
-        "Next",
-        key="presenter_next",
-        disabled=after is None,
-        on_click=go_to_step,
-        args=(after.number if after else step.number,),
-        type="primary",
-        width="stretch",
-    )
+    step_button(forward, "Next", after, step, primary=True)
 
 
 def step_list(steps: tuple[Step, ...], step: Step) -> None:

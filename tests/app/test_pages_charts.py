@@ -13,6 +13,7 @@ from components.state.registry import page_script
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "data"
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 PAGES = tuple(page_script(name) for name in ("timeline", "forces", "map"))  # the pages that draw a chart
 CHART_OF = {
     "app_pages/timeline.py": "plotly_chart",
@@ -76,7 +77,7 @@ def test_page_on_a_broken_data_folder_names_the_broken_table_and_still_draws(
 ):
     at = open_page(page, broken_data, monkeypatch)
     assert not at.exception
-    assert any("problem" in w.value and broken_file in w.value for w in at.warning)
+    assert any("error" in w.value and broken_file in w.value for w in at.warning)
     assert len(at.get(CHART_OF[page])) == 1
 
 
@@ -123,3 +124,10 @@ def test_map_needs_no_tile_server_and_credits_its_geographic_data(monkeypatch):
     assert spec["mapStyle"] == "__MAP_STYLE__" and "cartocdn" not in json.dumps(spec)
     assert "GeoNames, CC BY 4.0" in shown_text(at)
     assert "Elsewhere / region-wide" in shown_text(at)
+
+
+def test_a_table_with_only_warnings_keeps_its_rows_and_raises_no_left_out_notice(monkeypatch):
+    """The minimal fixture is an old-contract folder: three warnings, no errors, every row kept."""
+    at = open_page("app_pages/timeline.py", MINIMAL, monkeypatch)
+    assert not at.exception
+    assert not [w.value for w in at.warning if "left out" in w.value]

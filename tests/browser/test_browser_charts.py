@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import shutil
 import time
@@ -15,7 +16,7 @@ from components.data.loading import load_dataset
 from components.present.places import EXTENT_MIN_PX, place_summaries, places_deck
 from components.ui.details import place_detail
 from tooling.chromium import DESKTOP as VIEWPORT
-from tooling.chromium import mercator, wait_for_app, wait_for_map
+from tooling.chromium import WALL, mercator, wait_for_app, wait_for_map
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-results" / "screenshots"
@@ -52,6 +53,22 @@ PLOT_POINT = """(eventId) => {
     }
   }
   return null;
+}"""
+
+# Each direct label of the forces chart as drawn: its text's box, its panel's plot box and the chart's box.
+LABEL_BOXES = """() => {
+  const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+  const chart = gd.getBoundingClientRect();
+  const boxes = [];
+  gd._fullLayout.annotations.forEach((a, i) => {
+    if (!(a.name || '').startsWith('label:')) return;
+    const text = gd.querySelector(`g.annotation[data-index="${i}"] text.annotation-text`);
+    const r = text.getBoundingClientRect();
+    const ya = gd._fullLayout[a.yref.replace('y', 'yaxis')];
+    boxes.push({name: a.name, panel: a.yref, left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+                panel_top: chart.top + ya._offset, panel_bottom: chart.top + ya._offset + ya._length});
+  });
+  return {left: chart.left, right: chart.right, boxes: boxes};
 }"""
 
 
@@ -156,6 +173,22 @@ def open_path(page, url: str) -> None:
     wait_for_app(page)
 
 
+def hover_event(page, event_id: str) -> tuple[float, float]:
+    """Point at a timeline event's mark once the chart is drawn and settled, as a reader would; its position."""
+    page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot").first.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(1000)
+    point = page.evaluate(PLOT_POINT, event_id)
+    page.mouse.move(point["x"], point["y"])
+    return point["x"], point["y"]
+
+
+def click_event(page, event_id: str) -> None:
+    """Click a timeline event's mark after its hover has settled."""
+    x, y = hover_event(page, event_id)
+    page.wait_for_timeout(300)
+    page.mouse.click(x, y)
+
+
 @pytest.fixture(scope="module")
 def hostile_data(tmp_path_factory) -> Path:
     """The bundled data plus an event with markup in its text, alone in its lane, placed at Sudzha."""
@@ -185,6 +218,28 @@ def test_chart_page_renders_its_chart_at_laptop_and_phone_width(app_server, page
     page.screenshot(path=str(SHOTS / f"{path}-phone.png"), full_page=True)
 
 
+@pytest.mark.parametrize("viewport", [VIEWPORT, WALL, PHONE], ids=["1280", "1920", "390"])
+@pytest.mark.parametrize(("force", "metric"), [("dprk", "size"), ("dprk", "losses"), ("russia", "size")])
+def test_forces_labels_are_drawn_apart_and_whole_at_laptop_wall_and_phone_width(
+    app_server, page, viewport, force, metric
+):
+    url = app_server()
+    page.set_viewport_size(viewport)
+    open_path(page, f"{url}/forces?force={force}&metric={metric}")
+    page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot").first.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(1500)
+    drawn = page.evaluate(LABEL_BOXES)
+    shown = [b for b in drawn["boxes"] if b["right"] > b["left"]]
+    assert shown, "no direct label is drawn"
+    for box in shown:
+        assert drawn["left"] - 0.5 <= box["left"] and box["right"] <= drawn["right"] + 0.5, f"{box['name']} is cut"
+        assert box["panel_top"] - 0.5 <= box["top"] and box["bottom"] <= box["panel_bottom"] + 0.5, box["name"]
+    for a, b in itertools.combinations(shown, 2):
+        across = min(a["right"], b["right"]) - max(a["left"], b["left"])
+        down = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+        assert across <= 0.5 or down <= 0.5, f"{a['name']} and {b['name']} overlap"
+
+
 def test_clicking_a_map_place_shows_its_verbatim_quote_in_the_panel(app_server, page):
     url = app_server()
     location_id, quote = quoted_place(ROOT / "data")
@@ -204,12 +259,7 @@ def test_clicking_a_map_place_shows_its_verbatim_quote_in_the_panel(app_server, 
 def test_clicking_a_timeline_event_shows_its_sources_and_quote(app_server, page):
     url = app_server()
     open_path(page, f"{url}/timeline")
-    page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot").first.wait_for(state="visible", timeout=30_000)
-    page.wait_for_timeout(1000)
-    point = page.evaluate(PLOT_POINT, "treaty-signed")
-    page.mouse.move(point["x"], point["y"])
-    page.wait_for_timeout(300)
-    page.mouse.click(point["x"], point["y"])
+    click_event(page, "treaty-signed")
     wait_for_app(page)
     page.get_by_text("a defense pact signed between Kim Jong Un and Vladimir Putin", exact=False).first.wait_for(
         state="visible", timeout=15_000
@@ -229,10 +279,7 @@ def test_markup_in_the_data_is_shown_as_text_in_hover_tooltip_and_panel(app_serv
     open_path(page, f"{url}/timeline?event=hostile-title")
     page.get_by_text(HOSTILE_TITLE, exact=False).first.wait_for(state="visible", timeout=30_000)
     page.get_by_text("<script>alert(2)</script>", exact=False).first.wait_for(state="visible")
-    page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot").first.wait_for(state="visible", timeout=30_000)
-    page.wait_for_timeout(1000)
-    point = page.evaluate(PLOT_POINT, "hostile-title")
-    page.mouse.move(point["x"], point["y"])
+    hover_event(page, "hostile-title")
     hover = page.locator("[data-testid='stPlotlyChart'] .hoverlayer")
     hover.get_by_text("<img src=x", exact=False).first.wait_for(state="visible", timeout=5_000)
     assert hover.locator("img").count() == 0
@@ -252,12 +299,7 @@ def test_a_fragment_click_on_the_timeline_is_a_link_a_fresh_context_opens(app_se
     url = app_server()
     open_path(page, f"{url}/timeline?cat=diplomacy&cat=deployment")
     before = page.url
-    page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot").first.wait_for(state="visible", timeout=30_000)
-    page.wait_for_timeout(1000)
-    point = page.evaluate(PLOT_POINT, "treaty-signed")
-    page.mouse.move(point["x"], point["y"])
-    page.wait_for_timeout(300)
-    page.mouse.click(point["x"], point["y"])
+    click_event(page, "treaty-signed")
     assert url_gets(page, "event=treaty-signed", timeout_ms=15_000), page.url
     assert page.url != before
     assert parse_qs(urlsplit(page.url).query).get("cat") == parse_qs(urlsplit(before).query).get("cat")

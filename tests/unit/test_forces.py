@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import itertools
+from pathlib import Path
 
+import pandas as pd
+import pytest
+
+from components.data.loading import load_dataset
 from components.present.forces import (
     CLAIMANT_SYMBOLS,
+    FORCE_NAMES,
+    METRIC_GROUPS,
     article_stated_ids,
     bin_period,
     forces_alt,
     forces_figure,
     forces_note,
     forces_table,
+    place_labels,
     stated_figure,
     unplotted_estimates,
 )
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def make_estimates(*rows: dict) -> pd.DataFrame:
@@ -360,3 +370,102 @@ def test_bins_grow_from_weeks_to_months_when_weekly_bins_would_be_too_many():
     weekly = make_estimates(*({"as_of": f"2025-01-{d:02d}"} for d in (6, 13, 20, 27)))
     assert bin_period(weekly, max_bins=4) == ("W", "week")
     assert bin_period(weekly, max_bins=3) == ("M", "month")
+
+
+def label_boxes(fig) -> dict[str, list[tuple[float, float, float, str]]]:
+    """Each panel's direct labels as plotly draws them: (bottom, top) in pixels above the panel's floor, its height.
+
+    A label's box is one line of plotly's line height (1.3 × the font size) plus its padding and border on
+    each side; its centre is the mark's pixel height moved by the label's shift, or by its leader line.
+    """
+    plot = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    boxes: dict[str, list[tuple[float, float, float, str]]] = {}
+    for a in fig.layout.annotations:
+        if not (a.name or "").startswith("label:"):
+            continue
+        axis = fig.layout["yaxis" + a.yref.removeprefix("y")]
+        height = (axis.domain[1] - axis.domain[0]) * plot
+        mark = (a.y - axis.range[0]) / (axis.range[1] - axis.range[0]) * height
+        centre = mark - a.ay if a.showarrow else mark + (a.yshift or 0)
+        half = (a.font.size * 1.3) / 2 + a.borderpad + a.borderwidth
+        boxes.setdefault(a.yref, []).append((centre - half, centre + half, height, a.name))
+    return boxes
+
+
+def assert_labels_apart_and_inside(fig) -> None:
+    """No two labels of one panel overlap in height (they may share a line at any width); none leaves its panel."""
+    for panel, boxes in label_boxes(fig).items():
+        for bottom, top, height, name in boxes:
+            assert bottom >= -1e-6 and top <= height + 1e-6, f"{name} leaves panel {panel}"
+        for (b1, t1, _, n1), (b2, t2, _, n2) in itertools.combinations(boxes, 2):
+            assert min(t1, t2) - max(b1, b2) <= 1e-6, f"{n1} and {n2} overlap in panel {panel}"
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    """The bundled data, as the app loads it."""
+    return load_dataset(ROOT / "data")
+
+
+@pytest.mark.parametrize(("force", "group"), list(itertools.product(FORCE_NAMES, METRIC_GROUPS)))
+def test_direct_labels_of_the_bundled_data_never_overlap_or_leave_their_panel(bundled, force, group):
+    fig = forces_figure(bundled.estimates, force, group, sources=bundled.sources)
+    assert_labels_apart_and_inside(fig)
+    charted = bundled.estimates[(bundled.estimates["force"] == force) & bundled.estimates["low"].notna()]
+    charted = charted[charted["metric"].isin(METRIC_GROUPS[group])]
+    named = {name.removeprefix("label:") for boxes in label_boxes(fig).values() for *_, name in boxes}
+    assert named == set(charted["claimant"])  # the bundled data's panels have room for every name
+
+
+def test_claimants_claiming_one_figure_on_one_day_get_labels_a_line_apart_round_their_mark():
+    crowd = [f"Claimant {c}" for c in "ABCDEFG"]
+    rows = [{"estimate_id": c, "claimant": c, "low": 500, "high": 500} for c in crowd]
+    rows.append({"estimate_id": "top", "claimant": "Top", "as_of": "2025-03-01", "low": 1000, "high": 1000})
+    fig = forces_figure(make_estimates(*rows), "dprk", "losses")
+    assert_labels_apart_and_inside(fig)
+    (boxes,) = label_boxes(fig).values()
+    assert len(boxes) == len(crowd) + 1
+    centres = [(b + t) / 2 for b, t, _, name in boxes if name != "label:Top"]
+    axis = fig.layout.yaxis
+    mark = (500 - axis.range[0]) / (axis.range[1] - axis.range[0]) * boxes[0][2]
+    assert abs(sum(centres) / len(centres) - mark) < 1e-6  # spread round the mark, not all pushed one way
+    moved = [a for a in fig.layout.annotations if (a.name or "").startswith("label:") and a.showarrow]
+    assert moved and all(a.arrowcolor == a.font.color for a in moved)  # a label far from its mark has a leader
+
+
+def test_labels_of_marks_at_the_floor_and_far_apart_in_time_stay_inside_and_apart():
+    rows = [
+        {"estimate_id": f"e{i}", "claimant": f"Claimant {i:02}", "as_of": f"2025-{1 + i % 12:02}-01", "low": 1 + i}
+        for i in range(9)
+    ] + [{"estimate_id": "big", "claimant": "Big", "as_of": "2025-06-01", "low": 9000, "high": 9000}]
+    fig = forces_figure(make_estimates(*[{**r, "high": r.get("high", r["low"])} for r in rows]), "dprk", "losses")
+    assert_labels_apart_and_inside(fig)
+    assert len(label_boxes(fig)["y"]) == len(rows)
+
+
+def test_a_panel_too_crowded_for_every_name_keeps_the_most_prolific_claimants_and_hovers_the_rest():
+    crowd = [f"Claimant {i:02}" for i in range(30)]
+    rows = [{"estimate_id": c, "claimant": c, "low": 100 + i, "high": 100 + i} for i, c in enumerate(crowd)]
+    rows += [{"estimate_id": f"busy-{k}", "claimant": "Busy", "as_of": f"2025-01-{10 + k}"} for k in range(3)]
+    fig = forces_figure(make_estimates(*rows), "dprk", "losses")
+    assert_labels_apart_and_inside(fig)
+    (boxes,) = label_boxes(fig).values()
+    height, box = boxes[0][2], boxes[0][1] - boxes[0][0]
+    assert len(boxes) < len(crowd)
+    assert height - len(boxes) * box < 2 * box  # names dropped only when no more fit (bar a pixel's rounding each)
+    assert "label:Busy" in {name for *_, name in boxes}
+    hovered = {str(t.customdata[i][1]) for t in fig.data if t.customdata is not None for i in range(len(t.x))}
+    assert all(any(f"<b>{c}</b>" in h for h in hovered) for c in crowd)  # an unnamed claimant is in its hover
+
+
+@pytest.mark.parametrize(
+    ("wanted", "height", "expected"),
+    [
+        ([10.0, 100.0, 200.0], 300.0, [10.5, 100.0, 200.0]),  # apart already: only the floor lifts the first
+        ([100.0, 100.0, 100.0], 300.0, [79.0, 100.0, 121.0]),  # a crowd spreads round its centre
+        ([290.0, 295.0], 300.0, [268.5, 289.5]),  # under the ceiling
+        ([5.0, 5.0, 5.0], 50.0, [10.5, 31.5, None]),  # room for two: the first given keep theirs
+    ],
+)
+def test_place_labels_keeps_a_label_height_between_centres_inside_the_panel(wanted, height, expected):
+    assert place_labels(wanted, height, gap=21.0) == pytest.approx(expected)
