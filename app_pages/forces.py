@@ -20,6 +20,7 @@ from components.present.forces import (
     narrow_label_css,
     unplotted_estimates,
 )
+from components.present.grades import SCALE_HELP
 from components.present.headlines import claimant_families
 from components.present.theme import theme_named
 from components.ui.app_state import current_view, dataset_key, filtered_dataset
@@ -32,13 +33,17 @@ METRIC_LABELS = {
 }
 LAZY_ROWS = 1000  # longer tables load as the reader scrolls, so the page stays small on the wire
 # Source and link first after the claim, so both stay in view at 1280 px; the long text columns last.
-TABLE_ORDER = ["stated", "claimant", "figure", "metric", "source", "link", "force", "role", "scope", "confidence"]
+TABLE_ORDER = [
+    *("stated", "claimant", "figure", "metric", "source", "grade", "link"),
+    *("force", "role", "scope", "confidence"),
+]
 TABLE_COLUMNS = {
     "stated": st.column_config.TextColumn("stated", width="small"),
     "claimant": st.column_config.TextColumn("claimant", width="medium"),
     "figure": st.column_config.TextColumn("figure as stated", width="small"),
     "metric": st.column_config.TextColumn("metric", width="small"),
     "source": st.column_config.TextColumn("source", width="medium"),
+    "grade": st.column_config.TextColumn("source grade", width="small", help=SCALE_HELP),
     "link": st.column_config.LinkColumn("link", display_text="open source", width="small"),
 }
 TABLE_HEIGHT = 420  # every row, scrolling inside the table

@@ -20,7 +20,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.data.schema import LOSS_METRICS, SIZE_METRICS
+from components.data.schema import LOSS_METRICS, SIZE_METRICS, UNLISTED_FAMILY
+from components.present.grades import grade_label
 from components.present.labels import clip, column, date_label, plotly_text
 from components.present.ledger import http_link
 from components.present.theme import LIGHT, Theme, apply_theme
@@ -45,24 +46,6 @@ PANELS: dict[str, tuple[tuple[str, str], ...]] = {
 PANEL_OF_METRIC = {"captured": "captured_missing", "missing": "captured_missing"}
 METRIC_TITLE_WORDS = {"deployed": "sent", "present": "present", "killed_or_wounded": "killed or wounded"}
 FORCE_PEOPLE = {"dprk": "North Korean troops", "russia": "Russian troops", "ukraine": "Ukrainian troops"}
-# Interim: until claimants.csv (truth-data) is read through the dataset, families come from here.
-INTERIM_FAMILY_PREFIXES = (
-    ("Ukraine", "Ukraine"),
-    ("Russia", "Russia"),
-    ("South Korea", "South Korea"),
-    ("US ", "United States"),
-    ("UK ", "United Kingdom"),
-)
-INTERIM_FAMILIES = {
-    "KCNA": "North Korea",
-    "Media reports": "media",
-    "The Independent": "media",
-    "Indian Defence News": "media",
-    "Anonymous sources": "media",
-    "ISW": "analysts",
-    "NATO": "other governments",
-    "Western officials": "other governments",
-}
 LABEL_SIZE = 14
 TITLE_SIZE = 20
 TITLE_LINE = 34  # characters per title line: a phone shows about this many at TITLE_SIZE
@@ -120,26 +103,22 @@ def article_stated_ids(estimates: pd.DataFrame) -> frozenset[str]:
 
 
 def source_labels(sources: pd.DataFrame | None) -> dict[str, str]:
-    """source_id -> 'Publisher, date' for hover labels and tables."""
+    """source_id -> 'Publisher, date, grade B (usually reliable)' for hover labels."""
     if sources is None or sources.empty:
         return {}
-    precision = column(sources, "published_precision", "day")
+    precision, grades = column(sources, "published_precision", "day"), column(sources, "reliability", "")
     return {
-        source: f"{publisher}, {date_label(published, p)}"
-        for source, publisher, published, p in zip(
-            sources["source_id"], sources["publisher"], sources["published"], precision, strict=True
+        source: f"{publisher}, {date_label(published, p)}, grade {grade_label(g)}"
+        for source, publisher, published, p, g in zip(
+            sources["source_id"], sources["publisher"], sources["published"], precision, grades, strict=True
         )
     }
 
 
 def claimant_family(claimant: str, families: Mapping[str, str] | None = None) -> str:
-    """The family a claimant is shown with: from claimants.csv when given, else the interim mapping."""
-    if families and claimant in families:
-        return families[claimant]
-    for prefix, family in INTERIM_FAMILY_PREFIXES:
-        if claimant.startswith(prefix):
-            return family
-    return INTERIM_FAMILIES.get(claimant, "other governments")
+    """The family a claimant is shown with, from claimants.csv; a claimant it does not list (the validator warns)
+    is shown in the unlisted family's grey."""
+    return (families or {}).get(claimant, UNLISTED_FAMILY)
 
 
 def claimant_styles(
@@ -770,6 +749,7 @@ def forces_table(estimates: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
             "scope": estimates.get("scope", ""),
             "confidence": estimates["confidence"],
             "source": lookup("publisher"),
+            "grade": lookup("reliability").map(grade_label),
             "link": lookup("url").map(lambda url: http_link(url) or ""),
             "note": estimates.get("note", ""),
             "id": estimates["estimate_id"],

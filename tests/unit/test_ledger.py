@@ -8,7 +8,8 @@ import pytest
 
 from components.data.dataset import Problem
 from components.data.loading import load_dataset
-from components.present.ledger import MAX_IDS, http_link, ledger, problems_table
+from components.present.forces import forces_table, source_labels
+from components.present.ledger import MAX_IDS, SourceRef, http_link, ledger, problems_table, source_refs
 from components.state.filters import Filters, apply_filters
 
 MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
@@ -77,3 +78,25 @@ def test_every_problem_becomes_a_row_with_file_row_column_value_and_reason():
         "reason": "not a real calendar date",
     }
     assert table["row"].isna().tolist() == [False, True] and table.loc[1, "column"] == ""
+
+
+BUNDLED = Path(__file__).resolve().parents[2] / "data"
+
+
+def test_every_citation_carries_its_sources_grade_and_an_unknown_source_none():
+    """Panels, quote credits, the forces table and hover labels all cite through source_refs or read the grade."""
+    sources = load_dataset(BUNDLED).sources
+    refs = source_refs(sources, ["kbs-2024-10-18-nis-north-korea", "seed-article", "not-a-source"])
+    assert list(refs) == ["kbs-2024-10-18-nis-north-korea", "seed-article", "not-a-source"]
+    assert refs["kbs-2024-10-18-nis-north-korea"].grade == "B (usually reliable)"
+    assert refs["seed-article"].grade == "F (cannot be judged)"
+    assert refs["not-a-source"] == SourceRef("not-a-source", "not-a-source", "", "", "", "")
+
+
+def test_the_forces_table_and_its_hover_labels_name_each_figures_source_grade():
+    bundled = load_dataset(BUNDLED)
+    table = forces_table(bundled.estimates, bundled.sources).set_index("id")
+    assert table.loc["nis-2024-10-18-first-contingent", "source"] == "KBS World"
+    assert table.loc["nis-2024-10-18-first-contingent", "grade"] == "B (usually reliable)"
+    labels = source_labels(bundled.sources)
+    assert labels["kbs-2024-10-18-nis-north-korea"].endswith(", grade B (usually reliable)")

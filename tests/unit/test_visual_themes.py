@@ -12,6 +12,7 @@ import pytest
 
 from components.data.loading import load_dataset
 from components.present.forces import FORCE_NAMES, METRIC_GROUPS, forces_figure
+from components.present.headlines import claimant_families
 from components.present.places import place_summaries, places_deck, scale_length_km
 from components.present.theme import LIGHT, PROJECTOR, THEMES, contrast, delta_e
 from components.present.timeline import timeline_figure
@@ -75,7 +76,7 @@ def test_streamlit_page_themes_match_the_chart_themes():
 @BOTH
 @pytest.mark.parametrize(("force", "group"), list(itertools.product(FORCE_NAMES, METRIC_GROUPS)))
 def test_forces_claimants_in_near_colours_differ_in_shape_and_label_and_marks_stand_out(ds, theme, force, group):
-    fig = forces_figure(ds.estimates, force, group, sources=ds.sources, theme=theme)
+    fig = forces_figure(ds.estimates, force, group, sources=ds.sources, theme=theme, families=claimant_families(ds))
     assert fig.layout.plot_bgcolor == theme.background
     style = {}
     for trace in fig.data:
