@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the test suite. With no arguments: every tier (unit, app, browser, proxy), on both cores.
+# Run the test suite. With no arguments: every tier (unit, pack, app, browser, proxy), on both cores.
 # Extra arguments go to pytest, e.g.
 #   ./test.sh tests/unit          # the fast loop (also: ./test.sh -m unit); likewise app, browser, proxy
 #   ./test.sh tests/app/test_access.py -x

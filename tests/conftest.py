@@ -26,7 +26,7 @@ BUNDLED_DATA = ROOT / "data"
 VIEWPORT = chromium.DESKTOP
 CHROMIUM_ARGS = list(chromium.ARGS)
 wait_for_app = chromium.wait_for_app
-TIERS = ("unit", "app", "browser", "proxy")
+TIERS = ("unit", "pack", "app", "browser", "proxy")
 SERVER_FIXTURES = {"app_server"}
 
 AppServer = Callable[..., str]
