@@ -100,11 +100,13 @@ class Build:
             return list(csv.DictReader(f))
 
     def unused(self, table: str, column: str, used: set[str], reason: str) -> None:
+        """An error for every decision whose cell in column names nothing the dossier or the build uses."""
         for row in self.decisions[table]:
             if row[column] and row[column] not in used:
                 self.error(table, row, column, row[column], reason)
 
     def tables(self) -> dict[str, list[dict]]:
+        """Every curated table by file name (check self.problems before writing them)."""
         sources, ids = self.sources()
         events, estimates = self.events(ids), self.estimates(ids, {s["source_id"] for s in sources})
         return {
@@ -256,8 +258,8 @@ class Build:
 
 
 def source_list(field: str, ids: dict[str, str]) -> list[str]:
-    """Split a dossier multi-address field into source ids, main source first."""
-    return [ids[u.strip()] for u in field.split(" | ") if u.strip()]
+    """Split a dossier multi-address field into source ids, main source first (a source in error is left out)."""
+    return [ids[u.strip()] for u in field.split(" | ") if u.strip() in ids]
 
 
 def estimate_row(spec: Row, d: dict[str, str], sources: list[str]) -> dict:
@@ -266,7 +268,7 @@ def estimate_row(spec: Row, d: dict[str, str], sources: list[str]) -> dict:
         **spec,
         **{k: spec[k] or d.get(k, "") for k in ("low", "high", "scope", "note")},
         "as_of": spec["as_of"] or d.get("date", ""),
-        "source_id": sources[0],
+        "source_id": sources[0] if sources else "",
         "other_source_ids": ";".join(sources[1:]),
         "dossier_claimant": d.get("claimant", ""),
         "dossier_confidence": d.get("confidence", ""),
@@ -277,7 +279,7 @@ def write(folder: Path, name: str, rows: list[dict]) -> None:
     """Write one curated table as UTF-8 CSV with a header row."""
     columns = COLUMNS[name].split()
     with open(folder / name, "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+        w = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
         w.writeheader()
         for row in rows:
             w.writerow({c: row.get(c, "") for c in columns})

@@ -2,7 +2,9 @@
 
 Every table is read like a data table (size limit, UTF-8, header, row numbers) and checked cell by cell against
 its declaration (kinds, vocabularies, required values, duplicate keys, references to tables read before it). A
-column the declaration does not name is an error too: a misspelt header would otherwise be ignored silently.
+column the declaration does not name is an error too: a misspelt header would otherwise be ignored silently. A
+reference may name any row of the table it points at: a row in error is reported on its own, not at every row
+that names it.
 """
 
 from pathlib import Path
@@ -29,10 +31,10 @@ def read_decisions(root: Path) -> tuple[dict[str, list[Row]], list[Problem]]:
             tables[name] = []
             continue
         problems += unknown_columns(schema, list(frame.columns))
-        typed, found = validate_table(schema, frame, valid_ids, Context({}, {}, frozenset()))
+        _, found = validate_table(schema, frame, valid_ids, Context({}, {}, frozenset()))
         problems += found
-        valid_ids[schema.name] = set(typed[schema.key].astype(str))
         tables[name] = [cells(schema, record) for record in frame.to_dict("records")]
+        valid_ids[schema.name] = {row[schema.key].strip() for row in tables[name]}  # a row in error is reported once
     return tables, problems
 
 
