@@ -25,8 +25,11 @@ def _module(name: str, file: str):
     return module
 
 
+_path = list(sys.path)
 build = _module("curation_build", "build.py")
 from decisions import read_decisions  # noqa: E402  (importable once build.py has run)
+
+sys.path[:] = _path  # the curation folder stays off the path of the other tests
 
 needs_dossier = pytest.mark.skipif(not (DOSSIER / "events.csv").is_file(), reason=f"no fact dossier at {DOSSIER}")
 
