@@ -27,6 +27,7 @@ PAGES = [
     ("sources", "/sources", None),
     ("presenter", "/presenter", None),
 ]
+PASSCODE = "screenshots"
 VIEWPORTS = ((chromium.DESKTOP, ""), (chromium.PHONE, "-phone"), (chromium.WALL, "-1920"))
 # (file name, url path, viewport, what the page must have drawn before the shot): every page in both
 # themes, at laptop (1280x800), phone (390 px) and full-HD projector (1920x1080) size.
@@ -65,15 +66,39 @@ def take(base_url: str, out: Path) -> list[Path]:
     return written
 
 
+def two_windows(base_url: str, out: Path, step: int = 1) -> list[Path]:
+    """The presenter's window (passcode given: talking points shown) and the audience window, one browser, at
+    a step, full-HD: what the laptop and the projector show."""
+    written = []
+    with chromium.chromium() as browser:
+        context = browser.new_context(viewport=chromium.WALL)
+        presenter = context.new_page()
+        presenter.goto(f"{base_url}/?step={step}")
+        presenter.get_by_label("Presenter passcode").fill(PASSCODE, timeout=60_000)
+        presenter.get_by_role("button", name="Unlock presenter mode").click()
+        presenter.get_by_text("Devices following along").wait_for(timeout=60_000)
+        wait_until_drawn(presenter, None)
+        audience = context.new_page()
+        audience.goto(f"{base_url}/?step={step}&screen=audience")
+        wait_until_drawn(audience, None)
+        for page, name in ((presenter, "presenter-window-1920"), (audience, "audience-window-1920")):
+            target = out / f"{name}.png"
+            page.screenshot(path=target, timeout=120_000)
+            written.append(target)
+        context.close()
+    return written
+
+
 def main() -> None:
     """Start the app, take the screenshots, stop the app."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8601)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
-    server = start_app(Path(tempfile.mkdtemp(prefix="screenshots-")), port=args.port)
+    secrets = f'[presenter]\npasscode = "{PASSCODE}"\n'  # this server's own: the presenter window unlocks
+    server = start_app(Path(tempfile.mkdtemp(prefix="screenshots-")), port=args.port, secrets_toml=secrets)
     try:
-        for target in take(server.url, args.out):
+        for target in [*take(server.url, args.out), *two_windows(server.url, args.out)]:
             print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
     finally:
         server.stop()

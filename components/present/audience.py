@@ -17,7 +17,8 @@ CHART_SHARE = {"timeline": 0.68, "map": 0.62, "forces": 0.78, "overview": 0.75}
 PAGE_PADDING_PX = 40  # above the title and below the visual (the frame's CSS sets it)
 GAP_PX = 16
 SAFETY_PX = 24
-JUDGMENT_TYPE_PX = (24, 21, 18, 16, 14)  # the sizes key judgments may take, largest first
+JUDGMENT_TYPE_PX = (34, 30, 27, 24, 21, 18, 16, 14)  # the sizes key judgments may take, largest first
+JUDGMENT_TITLE_SHARE = 0.8  # a judgment's type stays below the title's: the title still reads as the heading
 JUDGMENT_LINE = 1.4  # line height of a judgment, in type sizes
 JUDGMENT_GAP_PX = 16  # between two judgments (Streamlit's gap between elements)
 
@@ -92,10 +93,15 @@ def judgments_height(statements: Sequence[str], width: float, font_px: int) -> f
     return lines * font_px * JUDGMENT_LINE + len(statements) * JUDGMENT_GAP_PX
 
 
+def judgment_cap(sizes: Stage) -> int:
+    """The largest type a key judgment may take on this stage (a few judgments fill a projector at it)."""
+    return round(sizes.title_px * JUDGMENT_TITLE_SHARE)
+
+
 def judgments_type(statements: Sequence[str], sizes: Stage, share: float) -> int:
-    """The largest type size, no larger than the stage's, at which the judgments fit the visual's height."""
+    """The largest type size, below the title's, at which the judgments fit the visual's height."""
     width = sizes.width * share - PAGE_PADDING_PX - 2 * GAP_PX
-    fitting = [px for px in JUDGMENT_TYPE_PX if px <= sizes.font_px]
+    fitting = [px for px in JUDGMENT_TYPE_PX if px <= judgment_cap(sizes)]
     for px in fitting:
         if judgments_height(statements, width, px) <= sizes.visual_px:
             return px

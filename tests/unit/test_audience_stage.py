@@ -11,6 +11,7 @@ from components.present.audience import (
     JUDGMENT_TYPE_PX,
     PAGE_PADDING_PX,
     clipped,
+    judgment_cap,
     judgments_height,
     judgments_type,
     projector_figure,
@@ -69,16 +70,18 @@ def test_five_key_judgments_fit_the_visual_at_the_largest_type_that_fits(window)
     px = judgments_type([STATEMENT] * 5, sizes, CHART_SHARE["overview"])
     width = window[0] * CHART_SHARE["overview"] - PAGE_PADDING_PX - 32
     assert judgments_height([STATEMENT] * 5, width, px) <= sizes.visual_px
-    larger = [size for size in JUDGMENT_TYPE_PX if px < size <= sizes.font_px]
+    larger = [size for size in JUDGMENT_TYPE_PX if px < size <= judgment_cap(sizes)]
     assert all(judgments_height([STATEMENT] * 5, width, size) > sizes.visual_px for size in larger)
 
 
-def test_at_full_hd_five_judgments_keep_the_24_px_type_and_many_more_make_it_smaller():
+def test_at_full_hd_five_judgments_are_larger_than_the_charts_24_px_and_many_more_make_them_smaller():
     sizes = stage("Key judgments: the bottom line", "overview", (1920, 1080))
-    assert judgments_type([STATEMENT] * 5, sizes, CHART_SHARE["overview"]) == 24
-    assert judgments_type([STATEMENT] * 14, sizes, CHART_SHARE["overview"]) < 24
+    five = judgments_type([STATEMENT] * 5, sizes, CHART_SHARE["overview"])
+    assert sizes.font_px == 24 < five < sizes.title_px
+    assert judgments_type([STATEMENT] * 14, sizes, CHART_SHARE["overview"]) < five
 
 
-def test_judgments_never_take_a_larger_type_than_the_stage():
+def test_judgments_never_take_a_type_as_large_as_the_title():
     sizes = stage("A step", "overview", (1280, 720))
-    assert judgments_type(["Short."], sizes, CHART_SHARE["overview"]) == sizes.font_px
+    short = judgments_type(["Short."], sizes, CHART_SHARE["overview"])
+    assert short == max(px for px in JUDGMENT_TYPE_PX if px <= judgment_cap(sizes)) and short < sizes.title_px
