@@ -45,13 +45,16 @@ class Recorder:
         self.samples.append(Sample(at, kind, action, seconds, not error, viewer, error))
 
 
+CLEAN_ENDS = ("FINISHED_SUCCESSFULLY", "FINISHED_FRAGMENT_RUN_SUCCESSFULLY")  # a whole run, or a fragment's
+
+
 def run_error(result: RunResult) -> str:
     """Why a run that came back counts as failed, or "" when it is a clean run."""
     if result.exceptions:
         return "script exception: " + result.exceptions[0]
     if result.page_not_found:
         return "page not found"
-    if result.status != "FINISHED_SUCCESSFULLY":
+    if result.status not in CLEAN_ENDS:
         return f"script finished with {result.status}"
     return ""
 
