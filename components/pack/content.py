@@ -27,7 +27,7 @@ from components.state.known import Judgment, all_judgments, current_judgments, j
 
 TITLE = "North Korean troops in Russia's Kursk region"
 NO_JUDGMENTS = "No judgments recorded."
-VISUAL_KINDS = ("plotly", "deck", "figures", "none")
+VISUAL_KINDS = ("plotly", "deck", "figures", "judgments", "none")
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,7 @@ class StepContent:
     quotes: tuple[Quote, ...]
     citations: tuple[Citation, ...]
     notices: tuple[str, ...]
+    judgments: tuple[Judgment, ...] = ()  # a judgments step's: those standing on its as-of date
 
 
 @dataclass(frozen=True)
@@ -268,8 +269,22 @@ def map_step(ds: Dataset, place: str | None) -> dict:
     }
 
 
-def overview_step(ds: Dataset) -> dict:
-    """The overview's headline figures by claimant and its key quotes."""
+def overview_step(ds: Dataset, as_of: date | None = None) -> dict:
+    """An overview step as its audience screen shows it: the key judgments standing on its as-of date, else (none
+    made yet, or no judgments table) the headline figures by claimant and the key quotes."""
+    standing = judgments(ds, as_of)
+    if standing:
+        when = f"on {as_of:%Y-%m-%d}" if as_of else "today"
+        return {
+            "kind": "judgments",
+            "spec": "",
+            "alt": "The key judgments",
+            "lead": f"The key judgments standing {when}, each with its likelihood and confidence",
+            "details": (),
+            "judgments": standing,
+            "citations": (),
+            "quotes": (),
+        }
     found = headlines(ds)
     ids = [f.estimate_id for h in found for f in h.figures]
     estimates = ds.estimates[ds.estimates["estimate_id"].isin(ids)]
@@ -299,7 +314,7 @@ def step_content(full: Dataset, base: Filters, step) -> StepContent:
     elif view.page == "map":
         parts = map_step(ds, view.place)
     else:
-        parts = overview_step(ds)
+        parts = overview_step(ds, view.filters.as_of or base.as_of)
     parts.setdefault("claims", ())
     return StepContent(step.number, step.title, step.talking_points, view.page, notices=tuple(notices), **parts)
 

@@ -11,7 +11,7 @@ import base64
 
 from components.pack.content import Citation, Pack, StepContent
 from components.pack.grades import GRADES
-from components.pack.page import claims_table, e, judgments_list
+from components.pack.page import claims_table, e, judgment_item, judgments_list
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
 SOURCES_PER_PAGE = 16
@@ -78,7 +78,9 @@ def step_sheet(step: StepContent, image: bytes | None) -> str:
     parts = [f"<h1>{step.number}. {e(step.title)}</h1>"]
     parts += [f'<p class="lead">{e(step.lead)}</p>'] if step.lead else []
     parts += [f'<p class="details">{e(details)}</p>'] if details else []
-    if step.kind == "figures":
+    if step.kind == "judgments":
+        parts.append('<ol class="judgments">' + "".join(judgment_item(j) for j in step.judgments) + "</ol>")
+    elif step.kind == "figures":
         parts.append(claims_table(step.claims))
         notes = notes[len(step.claims) :]
     elif image is not None:

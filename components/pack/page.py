@@ -236,6 +236,8 @@ def visual(step: StepContent) -> str:
         claims_table(step.claims) if step.kind == "figures" else '<div class="deck-host"></div>' * (step.kind == "deck")
     )
     inner = '<p class="muted">Nothing to draw for this step with these filters.</p>' if step.kind == "none" else inner
+    if step.kind == "judgments":
+        inner = '<ol class="judgments">' + "".join(judgment_item(j) for j in step.judgments) + "</ol>"
     return f'<div class="visual {e(step.kind)}" id="visual-{step.number}"{label}>{inner}</div>'
 
 

@@ -120,3 +120,13 @@ def test_judgments_follow_their_order_leave_out_superseded_and_later_ones(ds) ->
         ("First one.", "almost certain", "high"),
         ("New view.", "very likely", "moderate"),
     ]
+
+
+def test_a_key_judgments_step_carries_the_judgments_standing_on_its_date_not_a_figures_table():
+    """As the audience screen shows it: the bundled briefing opens on the key judgments."""
+    pack = build_pack(load_dataset(DATA), presenter=True)
+    first = pack.steps[0]
+    assert first.kind == "judgments" and not first.claims
+    assert [j.judgment_id for j in first.judgments] == [j.judgment_id for j in pack.judgments]
+    early = build_pack(load_dataset(DATA), Filters(as_of=date(2024, 7, 1)))
+    assert early.steps[0].kind in ("figures", "none") and not early.steps[0].judgments
