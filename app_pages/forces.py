@@ -57,8 +57,8 @@ def choice_words(labels: dict[str, str], counts: dict[str, int]) -> dict[str, st
 @st.cache_resource(max_entries=32, show_spinner=False)
 def forces_view(
     _ds: Dataset, key: str, force: str, metric: str, theme: str
-) -> tuple[go.Figure, pd.DataFrame, pd.DataFrame, str | None, str]:
-    """Chart, table, no-number claims, density note and alt text for one dataset, filters, force and metrics.
+) -> tuple[go.Figure, pd.DataFrame, pd.DataFrame, str | None, str, str]:
+    """Chart, table, no-number claims, density note, alt text and phone label CSS for one data, filters and view.
 
     Built once and shared read-only by every session (`cache_resource`: no copy per rerun).
     """
@@ -70,7 +70,14 @@ def forces_view(
     table = forces_table(in_group(_ds.estimates, force, metric), _ds.sources)
     vague = forces_table(unplotted_estimates(_ds.estimates, force, metric), _ds.sources)
     note = forces_note(_ds.estimates, force, metric)
-    return figure, table, vague, note, forces_alt(_ds.estimates, force, metric)
+    narrow_css = narrow_label_css("st-key-forces_chart", figure)
+    return figure, table, vague, note, forces_alt(_ds.estimates, force, metric), narrow_css
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def choice_counts(_ds: Dataset, key: str) -> dict[tuple[str, str], int]:
+    """How many charted figures each force and metric group has, for the choices' labels (once per data)."""
+    return figure_counts(_ds.estimates)
 
 
 def claims_table(table: pd.DataFrame) -> None:
@@ -90,7 +97,7 @@ ds = filtered_dataset()
 view = current_view()
 st.header("Forces and casualties", anchor=False)
 problems_notice(ds, "estimates.csv", "sources.csv")
-counts = figure_counts(ds.estimates)
+counts = choice_counts(ds, dataset_key())
 choice, metric_choice = st.columns([1, 2])
 force_words = choice_words(FORCE_NAMES, {f: counts[(f, "size")] + counts[(f, "losses")] for f in FORCES})
 force = choice.radio("Force", FORCES, format_func=force_words.get, key="force", horizontal=True)
@@ -104,14 +111,13 @@ st.caption(
     '("over 3,000"); hollow markers and dashed bars are support or planned troops. Each panel has its own scale. '
     "★ marks a figure the article itself states."
 )
-figure, table, vague, note, alt = forces_view(ds, dataset_key(), force, metric, theme_name())
+figure, table, vague, note, alt, narrow_css = forces_view(ds, dataset_key(), force, metric, theme_name())
 if table.empty:
     st.info(f"No estimates for {FORCE_NAMES[force]} ({METRIC_LABELS[metric].lower()}) match the current filters.")
 else:
     if note:
         st.info(note)
     st.plotly_chart(figure, key="forces_chart", alt=alt, config={"displaylogo": False})
-    narrow_css = narrow_label_css("st-key-forces_chart", figure)
     if narrow_css:  # on a phone the names that would not fit beside their marks are left to the hover
         st.html(f"<style>{narrow_css}</style>")
     if len(vague):

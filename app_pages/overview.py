@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
+from components.data.dataset import Dataset
 from components.data.schema import CONFIDENCE_MEANINGS
 from components.present.headlines import (
     QUESTIONS,
@@ -31,6 +33,7 @@ from components.ui.app_state import (
     SINCE_KEY,
     current_filters,
     current_since,
+    dataset_key,
     filtered_dataset,
     full_dataset,
     page_script,
@@ -84,20 +87,29 @@ def key_judgments_block(as_of: date | None) -> None:
         judgment_item(item)
 
 
+@st.cache_resource(max_entries=32, show_spinner=False)
+def question_view(_ds: Dataset, key: str, question: Question) -> tuple[tuple[go.Figure, ...], pd.DataFrame]:
+    """A question's figures and its exact-figures table for one data and filters (`key`).
+
+    Built once and shared read-only by every session: a rerun that changed neither re-sends them unbuilt.
+    """
+    figures = figure_panels(_ds, question) if question.split else [f for f in [figures_chart(_ds, question)] if f]
+    return tuple(figures), figures_table(_ds, question.metrics_in_table)
+
+
 def figures_block(question: Question) -> None:
     """One question's chart (a row per claimant, a panel per metric), the exact figures one click away."""
-    ds = filtered_dataset()
     st.markdown(f"**{question.title}**")
     note = figures_filter_note(current_filters())
     if note:
         st.caption(note)
-    figures = figure_panels(ds, question) if question.split else [f for f in [figures_chart(ds, question)] if f]
+    figures, table = question_view(filtered_dataset(), dataset_key(), question)
     if not figures:
         st.caption("No numbered claim matches the current filters.")
     for n, (column, fig) in enumerate(zip(st.columns(len(figures)) if figures else [], figures, strict=True)):
         column.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key=f"figures_{question.key}_{n}")
     with st.expander("Exact figures, every claim, as stated"):
-        st.dataframe(figures_table(ds, question.metrics_in_table), hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch")
 
 
 def new_rows_expander(label: str, rows: pd.DataFrame, columns: dict[str, str]) -> None:

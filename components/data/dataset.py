@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import TypeVar
 
 import pandas as pd
 
@@ -44,6 +46,9 @@ def empty_table(name: str) -> pd.DataFrame:
     return pd.DataFrame({c.name: pd.Series(dtype=object) for c in SCHEMAS[name].columns})
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
 class Dataset:
     """Everything a page draws from. Tables hold only valid rows; nothing is mutated after loading."""
@@ -64,6 +69,17 @@ class Dataset:
     def warnings(self) -> tuple[Problem, ...]:
         """The problems whose rows were kept (implausible, not broken)."""
         return tuple(p for p in self.problems if not p.is_error)
+
+    def derived(self, build: Callable[[Dataset], T]) -> T:
+        """`build(self)`, worked out once per dataset and kept with it: a dataset never changes after loading.
+
+        For what every run of every session reads from the same data (briefing steps, judgments, claimants).
+        Two sessions racing on a first call both build the same value; either is kept.
+        """
+        memo = self.__dict__.setdefault("_derived", {})
+        if build not in memo:
+            memo[build] = build(self)
+        return memo[build]
 
     def table(self, name: str) -> pd.DataFrame:
         """A table by name; an empty one with the schema's columns when it is absent."""

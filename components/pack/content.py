@@ -23,7 +23,7 @@ from components.present.places import CREDITS, places_deck
 from components.present.timeline import MAX_POINTS, timeline_figure, timeline_rows
 from components.state.briefing import briefing_steps, step_view
 from components.state.filters import Filters, apply_filters
-from components.state.known import Judgment, all_judgments, current_judgments, judgments_table
+from components.state.known import Judgment, current_judgments, dataset_judgments
 
 TITLE = "North Korean troops in Russia's Kursk region"
 NO_JUDGMENTS = "No judgments recorded."
@@ -138,7 +138,7 @@ def event_sources(events: pd.DataFrame) -> list[str]:
 
 def judgments(ds: Dataset, as_of: date | None) -> tuple[Judgment, ...]:
     """The key judgments standing on the as-of date, in display order: the overview's, from `state.known`."""
-    return current_judgments(all_judgments(judgments_table(ds)), as_of)
+    return current_judgments(dataset_judgments(ds), as_of)
 
 
 def marked_timeline(events: pd.DataFrame, event: str | None) -> str:

@@ -639,13 +639,16 @@ def forces_figure(
         fig.update_yaxes(range=[-ymax * 0.04, ymax * 1.3], row=row, col=col)
     _forces_layout(fig, rows, grid, forces_title(estimates, force, metric_group), theme)
     # Labels last: they are placed in pixels, from the panels' heights that the layout has just set.
-    for index, part in enumerate(parts):
-        notes = _label_annotations(part, styles, fig, index) if len(part) else [_empty_note(index, theme)]
-        for note in notes:
-            fig.add_annotation(**note)
+    notes = [
+        note
+        for index, part in enumerate(parts)
+        for note in (_label_annotations(part, styles, fig, index) if len(part) else [_empty_note(index, theme)])
+    ]
     if dense:
         label = f"{charted_count(estimates, force, metric_group):,} claims summarised per period — not drawn one by one"
-        fig.add_annotation(text=label, xref="paper", yref="paper", x=0, y=1.0, yshift=40, showarrow=False)
+        notes.append(dict(text=label, xref="paper", yref="paper", x=0, y=1.0, yshift=40, showarrow=False))
+    # One assignment: `add_annotation` re-validates every annotation already there, once per label.
+    fig.layout.annotations = (*fig.layout.annotations, *notes)
     return fig
 
 

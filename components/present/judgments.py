@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from components.data.dataset import Dataset
-from components.state.known import Judgment, Revision, all_judgments, current_judgments, judgments_table
+from components.state.known import Judgment, Revision, current_judgments, dataset_judgments, judgments_table
 
 # ICD 203's expressions of likelihood, with the probability range each stands for (in per cent).
 LIKELIHOODS: dict[str, tuple[int, int]] = {
@@ -67,7 +67,7 @@ def key_judgments(ds: Dataset, as_of: date | None = None) -> tuple[KeyJudgment, 
     table = judgments_table(ds)
     if table is None:
         return None
-    standing = current_judgments(all_judgments(table), as_of)
+    standing = current_judgments(dataset_judgments(ds), as_of)
     return tuple(
         KeyJudgment(n, j, likelihood_label(j), confidence_label(j), f"{j.made:%d %b %Y}", evidence_words(j))
         for n, j in enumerate(standing, start=1)
@@ -86,7 +86,7 @@ def confidence_legend() -> list[dict[str, str]]:
 
 def briefing_dates(ds: Dataset) -> tuple[date, ...]:
     """The distinct dates judgments were made on, oldest first: the quick picks for "what changed since"."""
-    return tuple(sorted({j.made for j in all_judgments(judgments_table(ds))}))
+    return tuple(sorted({j.made for j in dataset_judgments(ds)}))
 
 
 def revision_rows(found: tuple[Revision, ...]) -> list[dict[str, str]]:

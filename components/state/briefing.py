@@ -29,7 +29,11 @@ class Step:
 
 
 def briefing_steps(ds: Dataset) -> tuple[Step, ...]:
-    """The valid steps of the briefing, in step order."""
+    """The valid steps of the briefing, in step order (read once per dataset)."""
+    return ds.derived(_steps)
+
+
+def _steps(ds: Dataset) -> tuple[Step, ...]:
     table = ds.briefing
     if table.empty:
         return ()

@@ -52,6 +52,15 @@ def _tuple(value: object) -> tuple[str, ...]:
     return tuple(value) if isinstance(value, list | tuple) else ()
 
 
+def dataset_judgments(ds: Dataset) -> tuple[Judgment, ...]:
+    """Every judgment of the dataset, in display order: read from its table once per dataset."""
+    return ds.derived(_judgments)
+
+
+def _judgments(ds: Dataset) -> tuple[Judgment, ...]:
+    return all_judgments(judgments_table(ds))
+
+
 def all_judgments(table: pd.DataFrame | None) -> tuple[Judgment, ...]:
     """Every judgment of the table, in display order (then by date made)."""
     if table is None or table.empty:
@@ -147,7 +156,7 @@ def new_since(ds: Dataset, since: date, as_of: date | None = None) -> NewSince:
     now = known_on(ds, as_of or LATEST)
     then = known_on(ds, since)
     events, estimates, quotes = (known_now & ~known_then for known_now, known_then in zip(now, then, strict=True))
-    judgments = all_judgments(judgments_table(ds))
+    judgments = dataset_judgments(ds)
     made = tuple(j for j in made_by(judgments, as_of) if j.made > since)
     return NewSince(
         since=since,

@@ -73,7 +73,11 @@ class View:
 
 
 def known_claimants(ds: Dataset) -> tuple[str, ...]:
-    """Every claimant named by an event or an estimate, sorted."""
+    """Every claimant named by an event or an estimate, sorted (worked out once per dataset)."""
+    return ds.derived(_claimants)
+
+
+def _claimants(ds: Dataset) -> tuple[str, ...]:
     named = set(ds.events["claimants"].explode().dropna()) | set(ds.estimates["claimant"])
     return tuple(sorted(name for name in named if name))
 
@@ -127,6 +131,10 @@ def vocabulary(p: Param, params: Params, ds: Dataset) -> tuple[str, ...]:
 
 def judgment_ids(ds: Dataset) -> tuple[str, ...]:
     """The ids of the recorded key judgments (none when the data has no judgments table)."""
+    return ds.derived(_judgment_ids)
+
+
+def _judgment_ids(ds: Dataset) -> tuple[str, ...]:
     table = ds.tables.get("judgments")
     return () if table is None else tuple(table["judgment_id"].astype(str))
 

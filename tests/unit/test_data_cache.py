@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from components.data import cache
+from components.data.dataset import Dataset
 from components.data.loading import load_dataset, load_fresh
 
 BUNDLED = Path(__file__).resolve().parents[2] / "data"
@@ -156,3 +158,16 @@ def test_the_default_folder_is_per_user_and_never_the_data_folder(monkeypatch, t
 
 def test_the_session_uses_its_own_cache_folder() -> None:
     assert "briefing-test-cache-" in os.environ["BRIEFING_CACHE_DIR"]
+
+
+def test_a_derived_value_is_built_once_per_dataset_and_again_for_a_new_one():
+    calls = []
+
+    def build(ds: Dataset) -> int:
+        calls.append(ds)
+        return len(calls)
+
+    ds = Dataset(tables={})
+    assert (ds.derived(build), ds.derived(build)) == (1, 1)
+    assert replace(ds, fingerprint="other").derived(build) == 2
+    assert len(calls) == 2
