@@ -20,6 +20,7 @@ from components.present.forces import (
     narrow_label_css,
     unplotted_estimates,
 )
+from components.present.frozen import freeze
 from components.present.grades import SCALE_HELP
 from components.present.headlines import claimant_families
 from components.present.theme import theme_named
@@ -71,7 +72,7 @@ def forces_view(
     vague = forces_table(unplotted_estimates(_ds.estimates, force, metric), _ds.sources)
     note = forces_note(_ds.estimates, force, metric)
     narrow_css = narrow_label_css("st-key-forces_chart", figure)
-    return figure, table, vague, note, forces_alt(_ds.estimates, force, metric), narrow_css
+    return freeze(figure), table, vague, note, forces_alt(_ds.estimates, force, metric), narrow_css
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

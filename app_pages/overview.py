@@ -10,6 +10,7 @@ import streamlit as st
 
 from components.data.dataset import Dataset
 from components.data.schema import CONFIDENCE_MEANINGS
+from components.present.frozen import freeze
 from components.present.headlines import (
     QUESTIONS,
     Question,
@@ -94,7 +95,7 @@ def question_view(_ds: Dataset, key: str, question: Question) -> tuple[tuple[go.
     Built once and shared read-only by every session: a rerun that changed neither re-sends them unbuilt.
     """
     figures = figure_panels(_ds, question) if question.split else [f for f in [figures_chart(_ds, question)] if f]
-    return tuple(figures), figures_table(_ds, question.metrics_in_table)
+    return tuple(freeze(f) for f in figures), figures_table(_ds, question.metrics_in_table)
 
 
 def figures_block(question: Question) -> None:

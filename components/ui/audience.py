@@ -25,6 +25,7 @@ from components.present.audience import (
     stage,
 )
 from components.present.forces import article_stated_ids, forces_figure
+from components.present.frozen import freeze
 from components.present.headlines import claimant_families, headlines
 from components.present.judgments import key_judgments
 from components.present.places import places_deck
@@ -72,7 +73,7 @@ def step_figure(_ds: Dataset, fingerprint: str, number: int, sizes: Stage, theme
     """The step's chart at projector size (timeline and forces steps), built once per data, step, window, theme."""
     step_ds, view = _step_data(_ds, number)
     if view.page == "timeline" and len(step_ds.events):
-        return projector_figure(timeline_figure(step_ds.events, theme=theme_named(theme)), sizes)
+        return freeze(projector_figure(timeline_figure(step_ds.events, theme=theme_named(theme)), sizes))
     if view.page == "forces":
         seeds = article_stated_ids(step_ds.estimates)
         force, metric = view.force or "dprk", view.metric or "size"
@@ -86,7 +87,7 @@ def step_figure(_ds: Dataset, fingerprint: str, number: int, sizes: Stage, theme
             families=families,
             theme=theme_named(theme),
         )
-        return projector_figure(figure, sizes)
+        return freeze(projector_figure(figure, sizes))
     return None
 
 

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.data.dataset import Dataset
+from components.present.frozen import freeze
 from components.present.places import (
     CREDITS,
     CompactDeck,
@@ -66,7 +67,7 @@ def cached_figure(
     """Figure, binning note, alt text and phone-width label CSS for one dataset, filters, theme and selection."""
     figure = timeline_figure(_events, theme=theme_named(theme), selected=selected)
     css = narrow_label_css(f"st-key-{CHART_KEY}", figure, _events["category"].nunique())
-    return figure, binning_note(_events), timeline_alt(_events), css
+    return freeze(figure), binning_note(_events), timeline_alt(_events), css
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -125,6 +126,14 @@ def map_deck(
     )
     deck.to_json()
     return deck, map_note(summary), map_alt(summary, len(away))
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def map_legend(_ds: Dataset, key: str, theme: str) -> tuple[go.Figure, str]:
+    """The map's legend drawn as a small figure, and its text for a screen reader: once per data, filters, theme."""
+    summary = map_tables(_ds, key)[0]
+    entries = legend_entries(summary, theme_named(theme))
+    return freeze(legend_figure(summary, theme_named(theme))), "Map legend: " + "; ".join(e[0] for e in entries)
 
 
 @st.fragment
@@ -198,11 +207,9 @@ def map_fragment() -> None:
         st.caption(f"Map data: {CREDITS}.")
     with side_column:
         st.subheader("Legend", anchor=False)
-        legend_alt = "Map legend: " + "; ".join(
-            label for label, _, _ in legend_entries(summary, theme_named(theme_name()))
-        )
+        legend, legend_alt = map_legend(ds, key, theme_name())
         st.plotly_chart(
-            legend_figure(summary, theme_named(theme_name())),
+            legend,
             key="map_legend",
             alt=legend_alt,
             config={"staticPlot": True, "displayModeBar": False},
