@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.data.dataset import Dataset
-from components.present.export import EXPORTED_TABLES, csv_bytes, export_name
+from components.present.export import EXPORTED_TABLES, GRADED_TABLES, csv_bytes, export_name
 from components.present.grades import SCALE_HELP
 from components.present.ledger import ledger, problems_table
 from components.ui.app_state import dataset_key, filtered_dataset, full_dataset
@@ -56,15 +56,17 @@ else:
 
 st.subheader("Download the filtered tables", anchor=False)
 st.caption(
-    "CSV in the same format as the data files, with the current filters applied. Cells that a spreadsheet would "
-    "run as a formula (starting with =, +, -, @, a tab or a carriage return) start with ' so they stay text."
+    "CSV in the same format as the data files, with the current filters applied. Events, estimates and quotes also "
+    "carry source_grades: each cited source's grade as shown here, in the order the sources are cited. Cells that a "
+    "spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) start with ' so they "
+    "stay text."
 )
-columns = st.columns(len(EXPORTED_TABLES))
+columns = st.columns(len(EXPORTED_TABLES))  # grades come from every source: a grade filter hides none of a row's
 for column, name in zip(columns, EXPORTED_TABLES, strict=True):
     table = ds.table(name)
     column.download_button(
         f"{name}.csv ({len(table)})",
-        data=partial(csv_bytes, table),
+        data=partial(csv_bytes, table, sources=full.sources if name in GRADED_TABLES else None),
         file_name=export_name(name, ds.fingerprint),
         mime="text/csv",
         on_click="ignore",

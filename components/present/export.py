@@ -9,12 +9,17 @@ import secrets
 import pandas as pd
 
 from components.data.schema import ROW_COLUMN, SCHEMAS
+from components.present.grades import NOT_GRADED, source_grade_labels
 
 # A spreadsheet runs a cell that starts (after white space) with = + - @, or with a tab or a CR. A "start" is the
 # cell's start and every point after a line break, a `;` or a tab: where a cell begins again when the file is
 # opened with `;` or tab as the separator, or a spreadsheet splits a cell's lines. Each such point gets a `'`.
 LINE_START = r"(?:^|(?<=[\r\n;\t]))(?=\s*[=+\-@]|[ ]*[\t\r])"
 NAME_TOKEN_BYTES = 8
+GRADES_COLUMN = "source_grades"
+GRADED_TABLES = ("events", "estimates", "quotes")  # the claims a reader weighs by their sources' grades
+# The columns that cite sources, in the order their grades are listed (an estimate's own source first).
+SOURCE_COLUMNS = ("source_id", "source_ids", "other_source_ids")
 
 
 def neutralise_text(text: str) -> str:
@@ -44,12 +49,36 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({c: text[c] if c in numeric else neutralise(text[c]) for c in columns}, index=frame.index)
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
+def cited_ids(value: object) -> tuple[str, ...]:
+    """The source ids one cell cites: a list column's tuple, or one id."""
+    if isinstance(value, tuple):
+        return value
+    return (str(value),) if isinstance(value, str) and value else ()
+
+
+def with_source_grades(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The table with `source_grades` after its last source column: each cited source's grade as the app words it
+    ('B (usually reliable)', 'not graded'), `;`-separated in the order the sources are cited."""
+    cited = [c for c in SOURCE_COLUMNS if c in frame]
+    if not cited:
+        return frame
+    labels = source_grade_labels(sources)
+    rows = zip(*(frame[c] for c in cited), strict=True)
+    grades = [";".join(labels.get(s, NOT_GRADED) for v in row for s in cited_ids(v)) for row in rows]
+    out = frame.drop(columns=GRADES_COLUMN, errors="ignore")
+    out.insert(out.columns.get_loc(cited[-1]) + 1, GRADES_COLUMN, pd.Series(grades, index=frame.index, dtype=object))
+    return out
+
+
+def csv_bytes(frame: pd.DataFrame, sources: pd.DataFrame | None = None) -> bytes:
     """UTF-8 CSV with a byte-order mark (spreadsheets pick the encoding), CRLF records, every cell quoted.
 
     Quoting every cell keeps a CR or LF inside a cell inside its record (Python's csv quotes a bare CR only
-    when it is the line terminator), and keeps `,` `;` and tabs inside their cell.
+    when it is the line terminator), and keeps `,` `;` and tabs inside their cell. Given the sources table, a
+    table that cites sources also carries their grades (`with_source_grades`), neutralised like every text cell.
     """
+    if sources is not None:
+        frame = with_source_grades(frame, sources)
     text = export_frame(frame).to_csv(index=False, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     return text.encode("utf-8-sig")
 

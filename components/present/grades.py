@@ -5,10 +5,13 @@ The scale itself is the schema's (`components.data.schema.RELIABILITY`); this mo
 
 from __future__ import annotations
 
+import pandas as pd
+
 from components.data.schema import RELIABILITY
 
 GRADES = RELIABILITY
 DEFAULT_GRADE = "F"
+NOT_GRADED = "not graded"  # a cited source the sources table does not grade (or does not list)
 SCALE_HELP = (
     "The publisher's reliability on the NATO / Admiralty scale (AJP-2.1): "
     + "; ".join(f"{k} {v}" for k, v in GRADES.items())
@@ -26,3 +29,12 @@ def grade_label(code: object) -> str:
     """'B' -> 'B (usually reliable)'."""
     letter = grade_letter(code)
     return f"{letter} ({GRADES[letter]})"
+
+
+def source_grade_labels(sources: pd.DataFrame) -> dict[str, str]:
+    """source_id -> its grade label ('B (usually reliable)') for every source the table grades."""
+    if "reliability" not in sources:
+        return {}
+    grade = sources["reliability"].astype(str).str.strip()
+    graded = sources[grade != ""]
+    return dict(zip(graded["source_id"], grade[grade != ""].map(grade_label), strict=True))

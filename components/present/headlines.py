@@ -16,6 +16,7 @@ from plotly.subplots import make_subplots
 
 from components.data.dataset import Dataset
 from components.data.schema import FAMILIES, FORCES, LOSS_METRICS, SIZE_METRICS, UNLISTED_FAMILY
+from components.present.grades import NOT_GRADED
 from components.present.labels import clip, column, date_label, quote_credit
 from components.present.ledger import SourceRef, source_refs
 from components.present.palette import FALLBACK_COLOR, series_colors
@@ -252,7 +253,7 @@ def claim_hover(rows: pd.DataFrame, ds: Dataset) -> list[str]:
     grades = source_grades(ds.sources)
     labels = []
     for _, row in rows.iterrows():
-        grade = grades.get(row["source_id"], "not graded")
+        grade = grades.get(row["source_id"], NOT_GRADED)
         status = "latest claim" if row["latest"] else "earlier claim"
         doubt = "<br><b>Doubtful</b>: " + clip(row["note"] or "marked doubtful") if row["doubtful_claim"] else ""
         labels.append(
