@@ -187,9 +187,10 @@ class Style:
     theme: Theme
 
 
-def _line(xs: list, ys: list, style: Style, dash: str, width: int) -> go.Scatter:
+def _line(xs: list, ys: list, style: Style, dash: str, width: int) -> dict:
     """A line trace (range bars or arrows) of one claimant, without hover."""
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=xs,
         y=ys,
         mode="lines",
@@ -201,10 +202,11 @@ def _line(xs: list, ys: list, style: Style, dash: str, width: int) -> go.Scatter
     )
 
 
-def _markers(rows: pd.DataFrame, style: Style, value: str) -> go.Scatter:
+def _markers(rows: pd.DataFrame, style: Style, value: str) -> dict:
     """The claimant's markers at `low` or `high`; support/planned figures drawn hollow."""
     symbols = [style.symbol + ("-open" if nc else "") for nc in rows["non_combat"]]
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=rows["x"],
         y=rows[value].astype("float64"),
         mode="markers",
@@ -217,9 +219,10 @@ def _markers(rows: pd.DataFrame, style: Style, value: str) -> go.Scatter:
     )
 
 
-def _arrowheads(rows: pd.DataFrame, style: Style) -> go.Scatter:
+def _arrowheads(rows: pd.DataFrame, style: Style) -> dict:
     """Upward arrowheads with a '≥' label on top of open-ended claims."""
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=rows["x"],
         y=rows["low"].astype("float64") + style.arrow,
         mode="markers+text",
@@ -255,10 +258,11 @@ def _claimant_traces(rows: pd.DataFrame, style: Style) -> list:
     return traces
 
 
-def _seed_stars(rows: pd.DataFrame, arrow: float, theme: Theme) -> go.Scatter:
+def _seed_stars(rows: pd.DataFrame, arrow: float, theme: Theme) -> dict:
     """A star above each figure the article itself states."""
     seeded = rows[rows["seed"]]
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=seeded["x"],
         y=seeded["top"] + seeded["open_ended"] * arrow + arrow * 0.6,
         mode="markers",
