@@ -266,13 +266,17 @@ def claim_hover(rows: pd.DataFrame, ds: Dataset) -> list[str]:
     return labels
 
 
-def panel_traces(rows: pd.DataFrame, hover: pd.Series, color: str, name: str, legend: bool) -> list[go.BaseTraceType]:
-    """One family's claims in one panel: latest ranges as bars, point and open ends as marks, earlier claims faint."""
+def panel_traces(rows: pd.DataFrame, hover: pd.Series, color: str, name: str, legend: bool) -> list[dict]:
+    """One family's claims in one panel: latest ranges as bars, point and open ends as marks, earlier claims faint.
+
+    Plain trace dicts: the figure validates them once when they are added (a `go.Bar` would be validated twice).
+    """
     latest, earlier = rows[rows["latest"]], rows[~rows["latest"]]
     high = latest["high"].fillna(latest["low"]).astype(float)
     low = latest["low"].astype(float)
     common = {"legendgroup": name, "hoverinfo": "text", "orientation": "h"}
-    bar = go.Bar(
+    bar = dict(
+        type="bar",
         x=high - low,
         base=low,
         y=latest["row"],
@@ -284,7 +288,8 @@ def panel_traces(rows: pd.DataFrame, hover: pd.Series, color: str, name: str, le
         **common,
     )
     symbols = ["triangle-right" if pd.isna(h) else "line-ns" for h in latest["high"]]
-    ends = go.Scatter(
+    ends = dict(
+        type="scatter",
         x=low,
         y=latest["row"],
         mode="markers",
@@ -294,7 +299,8 @@ def panel_traces(rows: pd.DataFrame, hover: pd.Series, color: str, name: str, le
         legendgroup=name,
         hoverinfo="text",
     )
-    faint = go.Scatter(
+    faint = dict(
+        type="scatter",
         x=earlier["low"].astype(float),
         y=earlier["row"],
         mode="markers",
@@ -320,15 +326,17 @@ def figures_chart(
     titles = [PANEL_TITLES.get(m, m) for m in metrics]
     fig = make_subplots(rows=1, cols=len(metrics), shared_yaxes=True, subplot_titles=titles, horizontal_spacing=0.12)
     hover = pd.Series(claim_hover(rows, ds), index=rows.index)
-    colors, shown = family_colors(), set()
+    colors, shown, traces, columns = family_colors(), set(), [], []
     for col, metric in enumerate(metrics, start=1):
         panel = rows[rows["metric"] == metric]
         for (family, doubtful), group in panel.groupby(["family", "doubtful_claim"], sort=False):
             name = "doubtful" if doubtful else family
             color = DOUBTFUL_COLOR if doubtful else colors.get(family, FALLBACK_COLOR)
-            for trace in panel_traces(group, hover, color, name, legend and name not in shown):
-                fig.add_trace(trace, row=1, col=col)
+            made = panel_traces(group, hover, color, name, legend and name not in shown)
+            traces += made
+            columns += [col] * len(made)
             shown.add(name)
+    fig.add_traces(traces, rows=[1] * len(traces), cols=columns)  # at once: add_trace re-checks the grid each time
     order = row_order(rows)
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], automargin=True, tickfont={"size": 12})
     fig.update_xaxes(
