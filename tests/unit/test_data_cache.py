@@ -18,14 +18,28 @@ from components.data.loading import load_dataset, load_fresh
 BUNDLED = Path(__file__).resolve().parents[2] / "data"
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    """A copy of the bundled data with a broken row and an unparsable row, so there are problems to report."""
-    target = tmp_path / "data"
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled data with a broken row and an unparsable row, so there are problems to report; never edited."""
+    target = tmp_path_factory.mktemp("pristine") / "data"
     shutil.copytree(BUNDLED, target)
     with (target / "events.csv").open("a", encoding="utf-8", newline="") as out:
         out.write("evt-broken-date,not a date\n")
         out.write(",".join(["extra"] * 60) + "\n")
+    return target
+
+
+@pytest.fixture(scope="module")
+def fresh(pristine: Path):
+    """`load_fresh` of that folder: what a load of any unedited copy of it must equal (no test mutates it)."""
+    return load_fresh(pristine)
+
+
+@pytest.fixture
+def folder(pristine: Path, tmp_path: Path) -> Path:
+    """A copy of the pristine folder of this test's own, to edit or make read-only."""
+    target = tmp_path / "data"
+    shutil.copytree(pristine, target)
     return target
 
 
@@ -51,8 +65,7 @@ def assert_same(left, right) -> None:
     assert left.fingerprint == right.fingerprint
 
 
-def test_a_hit_equals_a_fresh_load_tables_and_problems(folder: Path, cache_folder: Path) -> None:
-    fresh = load_fresh(folder)
+def test_a_hit_equals_a_fresh_load_tables_and_problems(folder: Path, cache_folder: Path, fresh) -> None:
     assert any(p.file == "events.csv" and "values but the header" in p.reason for p in fresh.problems)
     assert any(p.file == "events.csv" and p.value == "not a date" for p in fresh.problems)
     first = load_dataset(folder)
@@ -106,14 +119,14 @@ def test_a_changed_loader_code_invalidates(folder: Path, cache_folder: Path, mon
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_a_read_only_data_folder_works(folder: Path, cache_folder: Path) -> None:
+def test_a_read_only_data_folder_works(folder: Path, cache_folder: Path, fresh) -> None:
     for path in [folder, *folder.rglob("*")]:
         path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
     try:
         before = sorted(p.name for p in folder.rglob("*"))
         first = load_dataset(folder)
         hit = load_dataset(folder)
-        assert_same(load_fresh(folder), hit)
+        assert_same(fresh, hit)
         assert_same(first, hit)
         assert sorted(p.name for p in folder.rglob("*")) == before  # nothing written next to the data
         assert len(entries(cache_folder)) == 1
@@ -123,7 +136,7 @@ def test_a_read_only_data_folder_works(folder: Path, cache_folder: Path) -> None
 
 
 @pytest.mark.parametrize("damage", ["truncate parquet", "garbage meta", "missing table", "empty meta"])
-def test_a_corrupt_entry_falls_back_to_a_normal_load(folder: Path, cache_folder: Path, damage: str) -> None:
+def test_a_corrupt_entry_falls_back_to_a_normal_load(folder: Path, cache_folder: Path, fresh, damage: str) -> None:
     load_dataset(folder)
     (entry,) = entries(cache_folder)
     if damage == "truncate parquet":
@@ -135,14 +148,14 @@ def test_a_corrupt_entry_falls_back_to_a_normal_load(folder: Path, cache_folder:
         (entry / "quotes.parquet").unlink()
     else:
         (entry / cache.META_FILE).write_text("{}", encoding="utf-8")
-    assert_same(load_fresh(folder), load_dataset(folder))
+    assert_same(fresh, load_dataset(folder))
 
 
-def test_an_unwritable_cache_folder_falls_back(folder: Path, tmp_path: Path, monkeypatch) -> None:
+def test_an_unwritable_cache_folder_falls_back(folder: Path, tmp_path: Path, monkeypatch, fresh) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(blocker / "cache"))
-    assert_same(load_fresh(folder), load_dataset(folder))
+    assert_same(fresh, load_dataset(folder))
 
 
 def test_the_default_folder_is_per_user_and_never_the_data_folder(monkeypatch, tmp_path: Path) -> None:

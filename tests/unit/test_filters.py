@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 
 from components.data.dataset import Dataset
-from components.data.loading import load_dataset
 from components.state.filters import Filters, apply_filters, graded_sources, known_sources, period_end
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -250,11 +249,8 @@ def test_a_dataset_whose_tables_failed_to_load_filters_to_empty_tables():
     assert all(len(narrowed.table(name)) == 0 for name in ("sources", "events", "estimates", "quotes"))
 
 
-BUNDLED_DATA = ROOT / "data"
-
-
-def test_a_source_grade_keeps_only_rows_resting_on_a_source_of_that_grade():
-    ds = load_dataset(BUNDLED_DATA)
+def test_a_source_grade_keeps_only_rows_resting_on_a_source_of_that_grade(bundled_dataset):
+    ds = bundled_dataset
     graded = apply_filters(ds, Filters(grades=("B",)))
     grade_of = dict(zip(ds.sources["source_id"], ds.sources["reliability"], strict=True))
     assert set(graded.sources["reliability"]) == {"B"}

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from components.data.loading import load_dataset
 from components.present.forces import (
     CLAIMANT_SYMBOLS,
     FORCE_NAMES,
@@ -23,8 +21,6 @@ from components.present.forces import (
     stated_figure,
     unplotted_estimates,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def make_estimates(*rows: dict) -> pd.DataFrame:
@@ -401,10 +397,10 @@ def assert_labels_apart_and_inside(fig) -> None:
             assert min(t1, t2) - max(b1, b2) <= 1e-6, f"{n1} and {n2} overlap in panel {panel}"
 
 
-@pytest.fixture(scope="module")
-def bundled():
+@pytest.fixture
+def bundled(bundled_dataset):
     """The bundled data, as the app loads it."""
-    return load_dataset(ROOT / "data")
+    return bundled_dataset
 
 
 @pytest.mark.parametrize(("force", "group"), list(itertools.product(FORCE_NAMES, METRIC_GROUPS)))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -11,10 +10,7 @@ import pytest
 from components.data.dataset import Dataset
 from components.present.headlines import doubtful_figures, headlines, key_quotes, stated_range
 from components.present.labels import quote_credit
-from components.state.briefing import load_briefing
 from components.state.filters import Filters, apply_filters
-
-DATA = Path(__file__).resolve().parents[2] / "data"
 
 D = pd.Timestamp
 
@@ -117,8 +113,8 @@ def test_a_quote_is_credited_to_the_document_unless_it_quotes_a_named_person(kin
     assert quote_credit(kind, speaker, "Unknown (unsigned)", "Troops Withdraw", "c. 1 Feb 2025") == expected
 
 
-def test_the_bundled_key_quotes_are_the_articles_words_never_a_persons():
-    quotes = key_quotes(load_briefing(DATA))
+def test_the_bundled_key_quotes_are_the_articles_words_never_a_persons(bundled_briefing):
+    quotes = key_quotes(bundled_briefing)
     assert quotes
     for quote in quotes:
         assert quote.speaker == ""

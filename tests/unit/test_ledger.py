@@ -80,12 +80,9 @@ def test_every_problem_becomes_a_row_with_file_row_column_value_and_reason():
     assert table["row"].isna().tolist() == [False, True] and table.loc[1, "column"] == ""
 
 
-BUNDLED = Path(__file__).resolve().parents[2] / "data"
-
-
-def test_every_citation_carries_its_sources_grade_and_an_unknown_source_none():
+def test_every_citation_carries_its_sources_grade_and_an_unknown_source_none(bundled_dataset):
     """Panels, quote credits, the forces table and hover labels all cite through source_refs or read the grade."""
-    sources = load_dataset(BUNDLED).sources
+    sources = bundled_dataset.sources
     refs = source_refs(sources, ["kbs-2024-10-18-nis-north-korea", "seed-article", "not-a-source"])
     assert list(refs) == ["kbs-2024-10-18-nis-north-korea", "seed-article", "not-a-source"]
     assert refs["kbs-2024-10-18-nis-north-korea"].grade == "B (usually reliable)"
@@ -93,8 +90,8 @@ def test_every_citation_carries_its_sources_grade_and_an_unknown_source_none():
     assert refs["not-a-source"] == SourceRef("not-a-source", "not-a-source", "", "", "", "")
 
 
-def test_the_forces_table_and_its_hover_labels_name_each_figures_source_grade():
-    bundled = load_dataset(BUNDLED)
+def test_the_forces_table_and_its_hover_labels_name_each_figures_source_grade(bundled_dataset):
+    bundled = bundled_dataset
     table = forces_table(bundled.estimates, bundled.sources).set_index("id")
     assert table.loc["nis-2024-10-18-first-contingent", "source"] == "KBS World"
     assert table.loc["nis-2024-10-18-first-contingent", "grade"] == "B (usually reliable)"

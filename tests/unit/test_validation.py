@@ -10,7 +10,6 @@ from components.data.quotes import fold, fold_all, quote_in_document
 from components.state.briefing import load_briefing
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-DATA = Path(__file__).resolve().parents[2] / "data"
 MINIMAL_COUNTS = {"sources": 3, "locations": 1, "events": 3, "estimates": 3, "quotes": 2, "briefing": 2}
 # The minimal folder is written to the old contract (no quote kind, no coordinate sources, one source for a
 # confirmed event): it loads whole, with these warnings, which every case built on it carries too.
@@ -167,8 +166,8 @@ def test_a_warning_keeps_its_row_and_an_error_leaves_it_out():
     assert any(p.is_error and p.row == 7 for p in dataset.problems)
 
 
-def test_bundled_data_validates_clean():
-    dataset = load_briefing(DATA)
+def test_bundled_data_validates_clean(bundled_briefing):
+    dataset = bundled_briefing
     assert [str(p) for p in dataset.problems] == []
     assert len(dataset.events) >= 50 and len(dataset.estimates) >= 50
     assert dataset.estimates["claimant"].nunique() >= 8

@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.data.loading import load_dataset
 from components.present.forces import FORCE_NAMES, METRIC_GROUPS, forces_figure
 from components.present.headlines import claimant_families
 from components.present.places import place_summaries, places_deck, scale_length_km
@@ -22,10 +21,10 @@ BOTH = pytest.mark.parametrize("theme", list(THEMES.values()), ids=list(THEMES))
 MIN_DELTA_E = 10.0
 
 
-@pytest.fixture(scope="module")
-def ds():
+@pytest.fixture
+def ds(bundled_dataset):
     """The bundled data, as the app loads it."""
-    return load_dataset(ROOT / "data")
+    return bundled_dataset
 
 
 def mark_colours(fig) -> set[str]:
