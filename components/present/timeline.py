@@ -34,7 +34,7 @@ SLOT_STEP = 0.16
 LABEL_CHARS = 24  # a key event's label on the chart: its title cut to this
 LABEL_SPACING = 4  # at most this many labels side by side across one lane's time span
 NARROW_PX = 640  # a window this narrow (a phone) keeps one label per lane
-LANE_HEIGHT = 56  # seven lanes, the legend and the axis fit under the page's heading at 1280x800
+LANE_HEIGHT = 62  # seven lanes, the legend and the axis fit under the page's heading at 1280x800
 TITLE_CHARS = 34  # a selected event's title is wrapped to lines this long: fits a 390 px phone
 X_MARGIN = 0.03  # the x range runs this share of the events' span past the first and last event
 BAR_WIDTH = 0.14
@@ -349,7 +349,7 @@ def _event_figure(events: pd.DataFrame, theme: Theme = LIGHT, selected: str | No
     )
     # The lanes name the categories, so the legend only explains shapes and bar styles.
     fig.update_layout(
-        height=max(320, (180 if picked else 120) + LANE_HEIGHT * len(lanes)),
+        height=max(320, (170 if picked else 110) + LANE_HEIGHT * len(lanes)),
         barmode="overlay",
         legend={"traceorder": "normal"},
     )
@@ -380,8 +380,7 @@ def timeline_heading(events: pd.DataFrame) -> str:
     count = f"{len(events):,} event{'s' if len(events) != 1 else ''}"
     if first.to_period("M") == last.to_period("M"):
         return f"Timeline: {count} in {first:%B %Y}"
-    months = (last.year - first.year) * 12 + last.month - first.month + 1
-    return f"Timeline: {count} over {months} months, {first:%b %Y} to {last:%b %Y}"
+    return f"Timeline: {count}, {first:%b %Y} – {last:%b %Y}"
 
 
 def bin_frequency(events: pd.DataFrame) -> str:
