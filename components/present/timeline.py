@@ -6,6 +6,7 @@ taken from the data is escaped here before it reaches the figure.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 
 import numpy as np
@@ -33,7 +34,9 @@ SLOT_STEP = 0.16
 LABEL_CHARS = 24  # a key event's label on the chart: its title cut to this
 LABEL_SPACING = 4  # at most this many labels side by side across one lane's time span
 NARROW_PX = 640  # a window this narrow (a phone) keeps one label per lane
-LANE_HEIGHT = 86
+LANE_HEIGHT = 62  # seven lanes, the legend and the axis fit under the page's heading at 1280x800
+TITLE_CHARS = 34  # a selected event's title is wrapped to lines this long: fits a 390 px phone
+X_MARGIN = 0.03  # the x range runs this share of the events' span past the first and last event
 BAR_WIDTH = 0.14
 
 
@@ -334,7 +337,8 @@ def _event_figure(events: pd.DataFrame, theme: Theme = LIGHT, selected: str | No
     fig.add_traces(_selected_traces(rows, selected, picked, theme))
     fig.update_layout(annotations=_label_annotations(rows, titles, theme))  # at once: add_annotation is O(n) each
     if picked:
-        fig.update_layout(title={"text": f"Selected: {clip(picked)}", "x": 0, "xanchor": "left", "font": {"size": 17}})
+        fig.update_layout(title={"text": selected_title(picked), "x": 0, "xanchor": "left", "font": {"size": 17}})
+    fig.update_xaxes(range=x_range(rows))
     fig.update_yaxes(
         tickvals=list(range(len(lanes))),
         ticktext=[plotly_text(c) for c in lanes],
@@ -345,11 +349,38 @@ def _event_figure(events: pd.DataFrame, theme: Theme = LIGHT, selected: str | No
     )
     # The lanes name the categories, so the legend only explains shapes and bar styles.
     fig.update_layout(
-        height=max(360, 140 + LANE_HEIGHT * len(lanes)),
+        height=max(320, (170 if picked else 110) + LANE_HEIGHT * len(lanes)),
         barmode="overlay",
         legend={"traceorder": "normal"},
     )
     return fig
+
+
+def selected_title(title: object, width: int = TITLE_CHARS) -> str:
+    """'Selected: <title>' wrapped into escaped lines of at most `width` characters (plotly titles never wrap)."""
+    lines = textwrap.wrap(
+        f"Selected: {'' if title is None or title is pd.NA else title}", width, max_lines=3, placeholder=" …"
+    )
+    return "<br>".join(plotly_text(line) for line in lines)
+
+
+def x_range(rows: pd.DataFrame) -> list[pd.Timestamp]:
+    """The first event's start to the last event's end, X_MARGIN of the span (at least a day) either side."""
+    first = rows["start"].min()
+    last = max(rows["start"].max(), pd.to_datetime(rows["end"]).max() if rows["end"].notna().any() else first)
+    pad = max(pd.Timedelta(days=1), (last - first) * X_MARGIN)
+    return [first - pad, last + pad]
+
+
+def timeline_heading(events: pd.DataFrame) -> str:
+    """The finding the timeline shows, in words built from the events shown: how many, over what span."""
+    if events.empty:
+        return "Timeline: no events match the current filters"
+    first, last = events["date"].min(), events["date"].max()
+    count = f"{len(events):,} event{'s' if len(events) != 1 else ''}"
+    if first.to_period("M") == last.to_period("M"):
+        return f"Timeline: {count} in {first:%B %Y}"
+    return f"Timeline: {count}, {first:%b %Y} – {last:%b %Y}"
 
 
 def bin_frequency(events: pd.DataFrame) -> str:

@@ -18,6 +18,7 @@ from components.present.timeline import (
     selected_event_id,
     timeline_alt,
     timeline_figure,
+    timeline_heading,
     timeline_rows,
 )
 
@@ -143,7 +144,57 @@ def test_quotes_in_a_selected_title_are_shown_as_quotes_not_entities():
     # Plotly decodes &lt; and &amp; but not &quot;: an escaped quote mark would be shown as "&quot;".
     title = 'He said "withdraw" <b>now</b> & left'
     fig = timeline_figure(make_events({"event_id": "x", "title": title}), selected="x")
-    assert fig.layout.title.text == 'Selected: He said "withdraw" &lt;b&gt;now&lt;/b&gt; &amp; left'
+    text = fig.layout.title.text.replace("<br>", " ")
+    assert text == 'Selected: He said "withdraw" &lt;b&gt;now&lt;/b&gt; &amp; left'
+
+
+def test_a_long_selected_title_is_wrapped_to_lines_a_phone_can_show():
+    title = "Ukrainian General Staff says North Korean units took heavy losses near Plekhovo and Vorozhba in Kursk"
+    fig = timeline_figure(make_events({"event_id": "x", "title": title}), selected="x")
+    lines = fig.layout.title.text.split("<br>")
+    assert len(lines) > 1 and all(len(line) <= 34 for line in lines)
+    assert lines[0].startswith("Selected: Ukrainian")
+
+
+def test_a_selected_title_with_markup_is_escaped_on_every_line():
+    title = "<script>alert(1)</script> " * 4
+    fig = timeline_figure(make_events({"event_id": "x", "title": title}), selected="x")
+    assert "<script" not in fig.layout.title.text and "&lt;script&gt;" in fig.layout.title.text
+
+
+def test_the_x_range_ends_within_a_few_days_of_the_last_event():
+    events = make_events(
+        {"event_id": "a", "date": pd.Timestamp("2024-08-06")},
+        {"event_id": "b", "date": pd.Timestamp("2025-04-26")},
+    )
+    start, end = (pd.Timestamp(x) for x in timeline_figure(events).layout.xaxis.range)
+    assert pd.Timestamp("2025-04-26") < end <= pd.Timestamp("2025-04-26") + pd.Timedelta(days=10)
+    assert pd.Timestamp("2024-08-06") - pd.Timedelta(days=10) <= start < pd.Timestamp("2024-08-06")
+
+
+def test_the_x_range_covers_a_span_that_ends_after_the_last_start():
+    events = make_events(
+        {"event_id": "a", "date": pd.Timestamp("2024-08-06")},
+        {"event_id": "b", "date": pd.Timestamp("2024-09-01"), "date_end": pd.Timestamp("2025-03-01")},
+    )
+    _, end = (pd.Timestamp(x) for x in timeline_figure(events).layout.xaxis.range)
+    assert pd.Timestamp("2025-03-01") < end <= pd.Timestamp("2025-03-20")
+
+
+def test_the_heading_states_the_count_and_span_of_the_events_shown():
+    events = make_events(
+        {"event_id": "a", "date": pd.Timestamp("2024-08-06")},
+        {"event_id": "b", "date": pd.Timestamp("2024-10-15")},
+        {"event_id": "c", "date": pd.Timestamp("2025-04-26")},
+    )
+    assert timeline_heading(events) == "Timeline: 3 events, Aug 2024 – Apr 2025"
+    assert timeline_heading(events.iloc[:1]) == "Timeline: 1 event in August 2024"
+    assert timeline_heading(events.iloc[0:0]) == "Timeline: no events match the current filters"
+
+
+def test_the_bundled_timeline_fits_seven_lanes_under_the_heading_at_1280x800():
+    fig = timeline_figure(load_dataset(ROOT / "data").events)
+    assert fig.layout.height <= 560
 
 
 def test_events_on_the_same_day_in_one_lane_do_not_overlap():
