@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data.loading import load_dataset
+from components.present.timeline import timeline_heading
 from components.state.briefing import briefing_steps, step_view
 from components.ui.app_state import page_script
 from components.ui.details import plain_markdown
@@ -22,7 +23,7 @@ BUNDLED_DS = load_dataset(BUNDLED)
 STEPS = briefing_steps(BUNDLED_DS)
 PAGE_HEADINGS = {
     "overview": "North Korean troops in Russia's Kursk region",
-    "timeline": "Timeline",
+    "timeline": timeline_heading(BUNDLED_DS.events),  # the heading states the count and span of the events
     "forces": "Forces and casualties",
     "map": "Map",
     "sources": "Sources and data quality",
