@@ -23,6 +23,7 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#D55E00", "#CC79A7", "#56B4E9", "#009E73", "
         ("client", "toolbarMode", "viewer"),
         ("browser", "gatherUsageStats", False),
         ("server", "enableAgentApi", False),
+        ("runner", "postScriptGC", False),  # a full collection after every run cost 60-90 ms of CPU
     ],
 )
 def test_hosted_link_default_is_set(section: str, name: str, expected: object) -> None:
