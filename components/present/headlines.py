@@ -7,6 +7,7 @@ Data strings are escaped before they reach plotly, whose labels are pseudo-HTML.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -166,6 +167,10 @@ def key_quotes(ds: Dataset, limit: int = MAX_KEY_QUOTES) -> tuple[QuoteRef, ...]
 DEFAULT_FAMILY = UNLISTED_FAMILY
 DOUBTFUL_COLOR = "#8A8A8A"
 ROW_PX = 24
+ROW_PX_WRAPPED = 32  # two 12 px lines and a gap: a wrapped label never touches its neighbour's
+LEGEND_PX = 64  # the families' legend under the x ticks: two lines of entries in a 350 px column
+ROW_LABEL_CHARS = 18  # a label's line: 1280 px leaves the first chart's column about 350 px for labels and panels
+DOUBTFUL_MARK = "\x00doubtful"  # stands for the italic mark while wrapping; no claimant's text holds a NUL
 CHART_MARGIN_PX = 96
 
 
@@ -234,9 +239,28 @@ def claim_rows(ds: Dataset, question: Question) -> pd.DataFrame:
         family=rows["claimant"].map(lambda c: families.get(c, DEFAULT_FAMILY)),
         doubtful_claim=doubtful,
         latest=latest,
-        # tick labels are pseudo-HTML too: the claimant is escaped, the doubtful mark is ours
-        row=[f"{clip(c)} <i>(doubtful)</i>" if d else clip(c) for c, d in zip(rows["claimant"], doubtful, strict=True)],
+        row=[row_label(c, d) for c, d in zip(rows["claimant"], doubtful, strict=True)],
     )
+
+
+def row_label(claimant: str, doubtful: bool) -> str:
+    """A claimant's row label, wrapped at ROW_LABEL_CHARS so a narrow column keeps its panels; escaped.
+
+    Tick labels are pseudo-HTML too: the claimant is escaped, the line breaks and the doubtful mark are ours.
+    """
+    words = [*clip(claimant).split(" "), *([DOUBTFUL_MARK] if doubtful else [])]
+    lines: list[str] = []
+    for word in words:
+        if lines and len(html.unescape(lines[-1] + " " + word)) <= ROW_LABEL_CHARS:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines).replace(DOUBTFUL_MARK, "<i>(doubtful)</i>")
+
+
+def row_height(order: list[str]) -> int:
+    """Pixels per row: one line's, or room for two where any label wraps."""
+    return ROW_PX_WRAPPED if any("<br>" in label for label in order) else ROW_PX
 
 
 def row_order(rows: pd.DataFrame) -> list[str]:
@@ -343,11 +367,19 @@ def figures_chart(
         tickformat="~s", rangemode="tozero", showgrid=True, nticks=3, fixedrange=True, tickfont={"size": 11}
     )
     fig.update_layout(
-        height=CHART_MARGIN_PX + ROW_PX * len(order),
-        margin={"l": 8, "r": 8, "t": 28, "b": 8},
+        height=CHART_MARGIN_PX + row_height(order) * len(order) + (LEGEND_PX if legend else 0),
+        margin={"l": 8, "r": 8, "t": 28, "b": 8 + (LEGEND_PX if legend else 0)},
         showlegend=legend,
         barmode="overlay",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "font": {"size": 11}},
+        # below the x ticks, whatever the chart's height: the legend's own margin, not a share of the plot's
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "bottom",
+            "y": 0,
+            "x": 0,
+            "font": {"size": 12},
+        },
         hoverlabel={"align": "left"},
         dragmode=False,
     )

@@ -6,12 +6,16 @@ import pandas as pd
 
 from components.data.dataset import Dataset
 from components.present.headlines import (
+    CHART_MARGIN_PX,
     QUESTIONS,
+    ROW_PX,
+    ROW_PX_WRAPPED,
     claim_rows,
     figure_panels,
     figures_chart,
     figures_filter_note,
     figures_table,
+    row_label,
     row_order,
 )
 from components.state.filters import Filters
@@ -50,7 +54,7 @@ def test_claimants_are_grouped_by_family_and_doubtful_claims_come_last_labelled(
     assert row_order(claim_rows(dataset(), SIZE)) == [
         "South Korea NIS",
         "Ukraine President",
-        "The Independent <i>(doubtful)</i>",
+        "The Independent<br><i>(doubtful)</i>",
     ]
 
 
@@ -72,7 +76,7 @@ def test_killed_and_wounded_are_separate_panels_never_one_bar():
 def test_the_doubtful_claim_is_drawn_grey_under_the_doubtful_legend_entry():
     fig = figures_chart(dataset(), SIZE)
     doubtful = [t for t in fig.data if t.type == "bar" and t.name == "doubtful"]
-    assert [list(t.y) for t in doubtful] == [["The Independent <i>(doubtful)</i>"]]
+    assert [list(t.y) for t in doubtful] == [["The Independent<br><i>(doubtful)</i>"]]
     assert doubtful[0].marker.color == "#8A8A8A"
 
 
@@ -118,3 +122,25 @@ def test_losses_are_one_figure_per_metric_each_without_a_legend_of_its_own():
     panels = figure_panels(dataset(), LOSSES)
     assert [p.layout.annotations[0].text for p in panels] == ["killed", "wounded"]
     assert [p.layout.showlegend for p in panels] == [False, False]
+
+
+def test_a_long_row_label_wraps_at_word_ends_and_its_rows_grow_to_hold_two_lines():
+    assert row_label("South Korea NIS", False) == "South Korea NIS"
+    assert row_label("Indian Defence News", True) == "Indian Defence<br>News <i>(doubtful)</i>"
+    assert row_label("A & B Research Group", False) == "A &amp; B Research<br>Group"  # counted as read: "A & B"
+    ds = dataset()
+    short = ds.with_tables(estimates=ds.estimates[ds.estimates["claimant"] != "The Independent"])
+    renamed = short.estimates["claimant"].replace("South Korea NIS", "Western intelligence")
+    wrapped = short.with_tables(estimates=short.estimates.assign(claimant=renamed))
+    one_line, two_lines = figures_chart(short, SIZE, legend=False), figures_chart(wrapped, SIZE, legend=False)
+    assert list(two_lines.layout.yaxis.categoryarray) == ["Western<br>intelligence", "Ukraine President"]  # bottom up
+    assert one_line.layout.height == CHART_MARGIN_PX + 2 * ROW_PX
+    assert two_lines.layout.height == CHART_MARGIN_PX + 2 * ROW_PX_WRAPPED
+
+
+def test_the_legend_stands_in_its_own_margin_below_the_x_ticks():
+    fig = figures_chart(dataset(), SIZE)
+    legend = fig.layout.legend
+    assert (legend.yref, legend.yanchor, legend.y) == ("container", "bottom", 0)
+    assert fig.layout.margin.b >= 60  # room for the legend's lines, so it never sits on the tick labels
+    assert figures_chart(dataset(), SIZE, legend=False).layout.margin.b < 20
