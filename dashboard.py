@@ -22,7 +22,7 @@ from components.state.registry import (
     UNBOUND,
     param,
 )
-from components.state.views import View, app_base, parse_view, query_pairs, share_link
+from components.state.views import View, app_base, parse_view, query_pairs
 from components.ui.access import access_granted, load_secrets
 from components.ui.app_state import (
     JUDGMENT_KEY,
@@ -40,7 +40,8 @@ from components.ui.app_state import (
 from components.ui.follow import follow_off_reason, publish
 from components.ui.presenter_bar import GOTO_KEY, presenter_bar
 from components.ui.screens import full_window, full_window_screen
-from components.ui.theme_switch import theme_name, theme_switch
+from components.ui.share import hold_link_slot, link_to_this_view
+from components.ui.theme_switch import theme_switch
 
 NOTICES_KEY = "_link_notices"
 APPLIED_STEP_KEY = "_applied_step"
@@ -202,23 +203,6 @@ def judgment_banner(view: View, ds) -> None:
     clear.button("Show all", on_click=clear_judgment, icon=":material/close:", key="clear_judgment")
 
 
-def with_theme(extra: tuple[tuple[str, object], ...]) -> tuple[tuple[str, object], ...]:
-    """The view's extra parameters with `theme` as the page shows it (projector, or left out for light)."""
-    rest = tuple((k, v) for k, v in extra if k != "theme")
-    return rest + ((("theme", "projector"),) if theme_name() == "projector" else ())
-
-
-def link_to_this_view(slot, view: View, base: str) -> None:
-    """The share link of what the reader sees now (the audience's link: no presenter step)."""
-    with slot:
-        st.caption("Link to this view (copy it to share exactly what you see)")
-        st.code(
-            share_link(base or ".", replace(view, step=None, extra=with_theme(view.extra))),
-            language=None,
-            wrap_lines=True,
-        )
-
-
 def run_full_window(pages: dict[str, st.Page], params: dict[str, list[str]]) -> None:
     """The audience window or a follower's screen: no sidebar, no navigation, no page; ends the run."""
     page = st.navigation(list(pages.values()), position="hidden")
@@ -255,17 +239,17 @@ follow_chart_choice(link)
 follow_judgment(link, params)
 tidy_url(params, link)
 notice_slot = st.container()
-link_slot = st.sidebar.container()
+base = app_base(st.context.url, page.url_path)
+hold_link_slot(base)  # "Link to this view" stands first in the sidebar; written after the page
 theme_switch()
 sidebar_filters()
 view = current_view()
 as_of_banner(view)
 judgment_banner(view, ds)
-base = app_base(st.context.url, page.url_path)
 step = find_step(briefing_steps(ds), st.session_state.get(APPLIED_STEP_KEY))
 if step is not None and link.step == step.number:
     presenter_bar(ds, briefing_steps(ds), step, base, follow_publisher(), follow_off_reason(load_secrets()))
 page.run()
 show_notices(notice_slot, notices)
 write_chart_choice(st.session_state[PAGE_KEY])
-link_to_this_view(link_slot, current_view(), base)
+link_to_this_view()

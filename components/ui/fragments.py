@@ -46,6 +46,7 @@ from components.ui.details import (
     place_detail,
     place_detail_panel,
 )
+from components.ui.share import link_to_this_view
 from components.ui.theme_switch import theme_name
 
 EVENT = param("event").name
@@ -186,6 +187,7 @@ def timeline_fragment() -> None:
             "The linked event is not among the events shown: it may be filtered out, or no longer in the data.",
             "Select an event on the timeline or in the list to see its summary, its sources and the quotes behind it.",
         )
+    link_to_this_view()  # the frame does not run after a click: the sidebar's link follows it here
 
 
 @st.fragment
@@ -238,5 +240,6 @@ def map_fragment() -> None:
         rows = picked.selection.rows
         if rows and (chosen := event_detail(ds, listed.iloc[rows[0]]["event_id"])) is not None:
             event_detail_panel(chosen)
+    link_to_this_view()  # the frame does not run after a click: the sidebar's link follows it here
     with st.expander("Places as a table (the map's content, for screen readers and copying)"):
         st.dataframe(table, hide_index=True)

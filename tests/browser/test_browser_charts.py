@@ -167,6 +167,20 @@ def url_gets(page, fragment: str, timeout_ms: int) -> bool:
     return True
 
 
+def sidebar_link(page):
+    """The sidebar's "Link to this view" box."""
+    return page.locator("[data-testid='stSidebar'] [data-testid='stCode']").first
+
+
+def sidebar_link_gets(page, fragment: str, timeout_ms: int = 15_000) -> bool:
+    """Whether the sidebar's share link comes to hold `fragment` (a fragment click writes it after its rerun)."""
+    try:
+        sidebar_link(page).get_by_text(fragment, exact=False).wait_for(state="attached", timeout=timeout_ms)
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
 def open_path(page, url: str) -> None:
     """Open a URL and wait until the app has finished running."""
     page.goto(url)
@@ -305,6 +319,7 @@ def test_a_fragment_click_on_the_timeline_is_a_link_a_fresh_context_opens(app_se
     assert parse_qs(urlsplit(page.url).query).get("cat") == parse_qs(urlsplit(before).query).get("cat")
     detail = "a defense pact signed between Kim Jong Un and Vladimir Putin"
     page.get_by_text(detail, exact=False).first.wait_for(state="visible", timeout=15_000)
+    assert sidebar_link_gets(page, "event=treaty-signed"), sidebar_link(page).inner_text()
     fresh = browser.new_context(viewport=VIEWPORT)
     try:
         other = fresh.new_page()
@@ -327,6 +342,7 @@ def test_a_fragment_click_on_the_map_is_a_link_a_fresh_context_opens(app_server,
             break
     assert parse_qs(urlsplit(page.url).query).get("place") == [location_id]
     page.get_by_text(quote[:40], exact=False).first.wait_for(state="visible", timeout=30_000)
+    assert sidebar_link_gets(page, f"place={location_id}"), sidebar_link(page).inner_text()
     fresh = browser.new_context(viewport=VIEWPORT)
     try:
         other = fresh.new_page()
