@@ -18,13 +18,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from components.data.schema import LOSS_METRICS, SIZE_METRICS, UNLISTED_FAMILY
 from components.present.grades import grade_label
 from components.present.labels import clip, column, date_label, plotly_text
 from components.present.ledger import http_link
-from components.present.theme import LIGHT, Theme, apply_theme
+from components.present.theme import LIGHT, Theme, plotly_layout
 
 METRIC_GROUPS: dict[str, tuple[str, ...]] = {"size": SIZE_METRICS, "losses": LOSS_METRICS}
 # A claimant's shape within its family (its colour is the family's); hollow variants mean support/planned.
@@ -321,12 +320,12 @@ def place_labels(wanted_px: list[float], height_px: float, gap: float = LABEL_HE
     return placed
 
 
-def panel_pixels(fig: go.Figure, index: int) -> tuple[float, float, float]:
-    """The `index`-th panel's plot height in pixels and its y range, from the figure's height, margins and domain."""
-    axis = fig.layout["yaxis" + _axis_names(index)[1][1:]]
-    low, high = axis.domain
-    plot = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
-    return (high - low) * plot, *axis.range
+def panel_pixels(layout: dict, index: int) -> tuple[float, float, float]:
+    """The `index`-th panel's plot height in pixels and its y range, from the layout's height, margins and domain."""
+    axis = layout["yaxis" + _axis_names(index)[1][1:]]
+    low, high = axis["domain"]
+    plot = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    return (high - low) * plot, *axis["range"]
 
 
 def axis_share(x: object, axis_range: tuple) -> float:
@@ -361,13 +360,13 @@ def _label(who: str, x: object, y: float, shift: float, style: tuple[str, str], 
     return label | leader | {"axref": "pixel", "ayref": "pixel", "ax": sign * LEADER_PX, "ay": -shift}
 
 
-def _label_annotations(rows: pd.DataFrame, styles: dict, fig: go.Figure, index: int) -> list[dict]:
+def _label_annotations(rows: pd.DataFrame, styles: dict, layout: dict, index: int) -> list[dict]:
     """Direct labels: each claimant's name in its colour beside its latest mark, a label's height apart."""
     labels = latest_labels(rows)
     rank = {who: i for i, who in enumerate(styles)}
     labels = labels.sort_values("claimant", key=lambda c: c.map(rank), kind="stable").reset_index(drop=True)
-    height, low, high = panel_pixels(fig, index)
-    x_range = fig.layout["xaxis" + _axis_names(index)[0][1:]].range
+    height, low, high = panel_pixels(layout, index)
+    x_range = layout["xaxis" + _axis_names(index)[0][1:]]["range"]
     marks = [(float(y) - low) / (high - low) * height for y in labels["y"]]
     placed = place_labels(marks, height)
     return [
@@ -626,51 +625,74 @@ def forces_figure(
     rows = view_rows(chosen, sources, seed_ids, dense)
     panels = panels_of(metric_group, rows) or [("none", "No figures")]
     grid = (2, 2) if metric_group == "losses" else (len(panels), 1)
-    fig = make_subplots(
-        rows=grid[0],
-        cols=grid[1],
-        subplot_titles=[title for _, title in panels],
-        shared_xaxes="all",
-        vertical_spacing=0.14 if grid[1] == 2 else 0.1,
-        horizontal_spacing=0.1,
+    layout = _forces_layout(
+        [title for _, title in panels], grid, rows, forces_title(estimates, force, metric_group), theme
     )
     parts = [rows[rows["panel"] == key] if len(rows) else rows for key, _ in panels]
+    data: list[dict] = []
     for index, part in enumerate(parts):
-        row, col = index // grid[1] + 1, index % grid[1] + 1
         ymax = float(part["top"].max()) if len(part) else 1.0
-        arrow = ymax * 0.08
-        fig.add_traces(_panel_traces(part, styles, theme, arrow), rows=row, cols=col) if len(part) else None
-        fig.update_yaxes(range=[-ymax * 0.04, ymax * 1.3], row=row, col=col)
-    _forces_layout(fig, rows, grid, forces_title(estimates, force, metric_group), theme)
-    # Labels last: they are placed in pixels, from the panels' heights that the layout has just set.
-    notes = [
+        layout["yaxis" + _axis_names(index)[1][1:]]["range"] = [-ymax * 0.04, ymax * 1.3]
+        if len(part):
+            x, y = _axis_names(index)
+            data += [trace | {"xaxis": x, "yaxis": y} for trace in _panel_traces(part, styles, theme, ymax * 0.08)]
+    # Labels last: they are placed in pixels, from the panels' heights and ranges that the layout now has.
+    layout["annotations"] += [
         note
         for index, part in enumerate(parts)
-        for note in (_label_annotations(part, styles, fig, index) if len(part) else [_empty_note(index, theme)])
+        for note in (_label_annotations(part, styles, layout, index) if len(part) else [_empty_note(index, theme)])
     ]
     if dense:
         label = f"{charted_count(estimates, force, metric_group):,} claims summarised per period — not drawn one by one"
-        notes.append(dict(text=label, xref="paper", yref="paper", x=0, y=1.0, yshift=40, showarrow=False))
-    # One assignment: `add_annotation` re-validates every annotation already there, once per label.
-    fig.layout.annotations = (*fig.layout.annotations, *notes)
-    return fig
+        layout["annotations"].append(
+            dict(text=label, xref="paper", yref="paper", x=0, y=1.0, yshift=40, showarrow=False)
+        )
+    # One dict, validated once: building through make_subplots and update_* calls re-validates it step by step.
+    return go.Figure({"data": data, "layout": layout})
 
 
-def _forces_layout(fig: go.Figure, rows: pd.DataFrame, grid: tuple[int, int], title: str, theme: Theme) -> None:
-    """Title with the finding, month ticks, person axes with their own scales, no legend, theme colours."""
-    apply_theme(fig, theme)
-    fig.update_xaxes(showgrid=True, title=None, **date_axis(rows))
-    fig.update_xaxes(showticklabels=True)
-    fig.update_yaxes(tickformat=",", rangemode="tozero", showgrid=True)
-    fig.update_annotations(font_size=LABEL_SIZE)
-    fig.update_layout(
-        title={"text": wrapped(plotly_text(title)), "x": 0, "xanchor": "left", "font": {"size": TITLE_SIZE}},
-        height=120 + PANEL_HEIGHT * grid[0],
-        margin={"l": 10, "r": 10, "t": 100, "b": BOTTOM_MARGIN},
-        showlegend=False,
-        hovermode="closest",
-        hoverlabel={"align": "left"},
-    )
+def _forces_layout(titles: list[str], grid: tuple[int, int], rows: pd.DataFrame, title: str, theme: Theme) -> dict:
+    """Panels on a grid sharing one date axis (as `make_subplots` lays them out), each with its own person
+    scale and its title; the title with the finding, month ticks, no legend, theme colours."""
+    theme_layout = plotly_layout(theme)
+    axis = theme_layout.pop("xaxis")
+    theme_layout.pop("yaxis")
+    theme_layout["hoverlabel"] |= {"align": "left"}
+    layout = theme_layout | {
+        "title": {"text": wrapped(plotly_text(title)), "x": 0, "xanchor": "left", "font": {"size": TITLE_SIZE}},
+        "height": 120 + PANEL_HEIGHT * grid[0],
+        "margin": {"l": 10, "r": 10, "t": 100, "b": BOTTOM_MARGIN},
+        "showlegend": False,
+        "hovermode": "closest",
+        "annotations": [],
+    }
+    (n_rows, n_cols), h_gap = grid, 0.1
+    v_gap = 0.14 if n_cols == 2 else 0.1
+    width, height = (1 - h_gap * (n_cols - 1)) / n_cols, (1 - v_gap * (n_rows - 1)) / n_rows
+    shared = _axis_names((n_rows - 1) * n_cols)[0]  # the bottom-left panel's date axis: the others match it
+    dates = {"showgrid": True, "showticklabels": True, **date_axis(rows)}
+    persons = {"tickformat": ",", "rangemode": "tozero", "showgrid": True}
+    for index in range(n_rows * n_cols):
+        x, y = _axis_names(index)
+        left, top = index % n_cols * (width + h_gap), 1 - index // n_cols * (height + v_gap)
+        matches = {"matches": shared} if x != shared else {}
+        layout["xaxis" + x[1:]] = {"anchor": y, "domain": [left, left + width], **matches, **axis, **dates}
+        layout["yaxis" + y[1:]] = {"anchor": x, "domain": [max(top - height, 0.0), top], **axis, **persons}
+        if index < len(titles):
+            layout["annotations"].append(
+                {
+                    "text": titles[index],
+                    "x": left + width / 2,
+                    "y": top,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "xanchor": "center",
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "font": {"size": LABEL_SIZE, "color": theme.text},
+                }
+            )
+    return layout
 
 
 def wrapped(text: str, width: int = TITLE_LINE) -> str:
