@@ -47,6 +47,7 @@ METRIC_TITLE_WORDS = {"deployed": "sent", "present": "present", "killed_or_wound
 FORCE_PEOPLE = {"dprk": "North Korean troops", "russia": "Russian troops", "ukraine": "Ukrainian troops"}
 LABEL_SIZE = 14
 TITLE_SIZE = 20
+TITLE_LINE_PX = 26  # the height of a title line at TITLE_SIZE; the top margin holds two
 TITLE_LINE = 34  # characters per title line: a phone shows about this many at TITLE_SIZE
 LABEL_HEIGHT = math.ceil(LABEL_SIZE * 1.3) + 2  # pixels a one-line label takes: plotly's line height, its padding
 LEADER_PX = 18  # a label moved off its mark's height stands this far beside it, on a line to the mark
@@ -54,6 +55,9 @@ LABEL_FLIP = 0.55  # a mark further right than this share of the time axis is la
 LABEL_CHAR_PX = 8.0  # a generous width of one label character at LABEL_SIZE, to tell what a phone can fit
 NARROW_PX = 640  # a window this narrow (a phone) hides the direct labels that do not fit beside their marks
 NARROW_PLOT_PX = 290  # a 390 px phone's plot width: the chart less its margins and the y tick labels
+DESKTOP_PLOT_PX = 760  # the plot's width at 1280x800: the width at which labels are kept off other marks
+MARK_PX = 8  # half a marker's box (size 13 and its outline), for telling whether a label covers a mark
+MAX_PUSH_PX = 220  # how far past its usual place a label may go, on a leader line, to clear other marks
 TICK_PX = 45  # the y tick labels' width left of a panel in the first column: a label may reach over them
 PANEL_HEIGHT = 300
 BOTTOM_MARGIN = 40  # room for the last panel's date ticks, so plotly never grows it and the panels keep their height
@@ -334,12 +338,51 @@ def axis_share(x: object, axis_range: tuple) -> float:
     return (pd.Timestamp(x).value - start) / max(end - start, 1)
 
 
-def _label(who: str, x: object, y: float, shift: float, style: tuple[str, str], axes: tuple[str, str]) -> dict:
+def label_gap(shift: float) -> float:
+    """Pixels between a mark and the near end of its label: a label moved off the mark's height stands further."""
+    return 10 if abs(shift) <= LABEL_HEIGHT / 2 else LEADER_PX
+
+
+def clear_start(start: float, width: float, marks: list[float], end: float) -> float | None:
+    """The first place at or past `start` where a label `width` pixels long covers none of `marks` (the x of
+    the marks in its line, ascending), or None if the label would then run past `end`."""
+    at = start
+    for mark in marks:
+        if mark + MARK_PX <= at:
+            continue
+        if mark - MARK_PX >= at + width:
+            break
+        at = mark + MARK_PX + 2
+    return at if at + width <= end and at - start <= MAX_PUSH_PX else None
+
+
+def clear_side(
+    text: str, mark_x: float, gap: float, side: str, line_marks: list[float], panel_px: float
+) -> tuple[str, float]:
+    """The side and the gap (pixels from its mark) at which a label covers no other mark and stays inside its
+    panel (`panel_px` wide): the side that needs the shorter leader line (its own on a tie), else as it was."""
+    width = LABEL_CHAR_PX * len(html.unescape(text))
+    found = []
+    for rank, chosen in enumerate((side, "left" if side == "right" else "right")):
+        # Distances from the mark along the label's way, to the right or (mirrored) to the left.
+        ahead = sorted(m - mark_x if chosen == "right" else mark_x - m for m in line_marks)
+        room = panel_px - mark_x if chosen == "right" else mark_x
+        start = clear_start(gap, width, ahead, room)
+        if start is not None:
+            found.append((start, rank, chosen))
+    if not found:
+        return side, gap
+    start, _, chosen = min(found)
+    return chosen, start
+
+
+def _label(who: str, x: object, y: float, shift: float, style: tuple[str, str, float], axes: tuple[str, str]) -> dict:
     """A claimant's name beside its mark, `shift` pixels up or down; far from it, on a leader line to the mark.
 
-    `style` is (colour, side): the name stands right of the mark, or left of it near the axis's right end.
+    `style` is (colour, side, gap): the name stands right of the mark, or left of it (near the axis's right end,
+    or where other marks are in the way), `gap` pixels from it.
     """
-    color, side = style
+    color, side, gap = style
     sign = 1 if side == "right" else -1
     label = {
         "x": x,
@@ -354,26 +397,47 @@ def _label(who: str, x: object, y: float, shift: float, style: tuple[str, str], 
         "font": {"color": color, "size": LABEL_SIZE},
         "name": f"label:{who}",
     }
-    if abs(shift) <= LABEL_HEIGHT / 2:
-        return label | {"showarrow": False, "xshift": sign * 10, "yshift": shift}
+    if abs(shift) <= LABEL_HEIGHT / 2 and gap == label_gap(shift):
+        return label | {"showarrow": False, "xshift": sign * gap, "yshift": shift}
     leader = {"showarrow": True, "arrowhead": 0, "arrowwidth": 1, "arrowcolor": color, "standoff": 7}
-    return label | leader | {"axref": "pixel", "ayref": "pixel", "ax": sign * LEADER_PX, "ay": -shift}
+    return label | leader | {"axref": "pixel", "ayref": "pixel", "ax": sign * gap, "ay": -shift}
 
 
-def _label_annotations(rows: pd.DataFrame, styles: dict, layout: dict, index: int) -> list[dict]:
-    """Direct labels: each claimant's name in its colour beside its latest mark, a label's height apart."""
+def mark_pixels(
+    traces: list[dict], x_range: tuple, size: tuple[float, float], y_range: tuple
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every marker a panel's traces draw, in pixels of a panel `size` (width, height): x, and height."""
+    start, end = (pd.Timestamp(v).value for v in x_range)
+    drawn = [t for t in traces if "markers" in t["mode"]]
+    if not drawn:
+        return np.array([]), np.array([])
+    xs = np.concatenate([pd.to_datetime(pd.Series(t["x"])).astype("int64").to_numpy() for t in drawn])
+    ys = np.concatenate([np.asarray(t["y"], dtype="float64") for t in drawn])
+    width, height = size
+    return (xs - start) / max(end - start, 1) * width, (ys - y_range[0]) / (y_range[1] - y_range[0]) * height
+
+
+def _label_annotations(rows: pd.DataFrame, styles: dict, layout: dict, index: int, traces: list[dict]) -> list[dict]:
+    """Direct labels: each claimant's name in its colour beside its latest mark, a label's height apart,
+    on whichever side (and as far along a leader line) keeps it off the other marks."""
     labels = latest_labels(rows)
     rank = {who: i for i, who in enumerate(styles)}
     labels = labels.sort_values("claimant", key=lambda c: c.map(rank), kind="stable").reset_index(drop=True)
     height, low, high = panel_pixels(layout, index)
-    x_range = layout["xaxis" + _axis_names(index)[0][1:]]["range"]
+    xaxis = layout["xaxis" + _axis_names(index)[0][1:]]
+    x_range, width = xaxis["range"], (xaxis["domain"][1] - xaxis["domain"][0]) * DESKTOP_PLOT_PX
     marks = [(float(y) - low) / (high - low) * height for y in labels["y"]]
     placed = place_labels(marks, height)
-    return [
-        _label(who, x, y, at - mark, (styles[who][0], label_side(axis_share(x, x_range))), _axis_names(index))
-        for who, x, y, mark, at in zip(labels["claimant"], labels["x"], labels["y"], marks, placed, strict=True)
-        if at is not None
-    ]
+    mark_x, mark_y = mark_pixels(traces, x_range, (width, height), (low, high))
+    notes = []
+    for who, x, y, mark, at in zip(labels["claimant"], labels["x"], labels["y"], marks, placed, strict=True):
+        if at is None:
+            continue
+        share = axis_share(x, x_range)
+        in_line = mark_x[np.abs(mark_y - at) < LABEL_HEIGHT / 2 + MARK_PX].tolist()
+        side, gap = clear_side(plotly_text(who), share * width, label_gap(at - mark), label_side(share), in_line, width)
+        notes.append(_label(who, x, y, at - mark, (styles[who][0], side, gap), _axis_names(index)))
+    return notes
 
 
 def label_side(share: float) -> str:
@@ -633,15 +697,14 @@ def forces_figure(
     for index, part in enumerate(parts):
         ymax = float(part["top"].max()) if len(part) else 1.0
         layout["yaxis" + _axis_names(index)[1][1:]]["range"] = [-ymax * 0.04, ymax * 1.3]
-        if len(part):
-            x, y = _axis_names(index)
-            data += [trace | {"xaxis": x, "yaxis": y} for trace in _panel_traces(part, styles, theme, ymax * 0.08)]
-    # Labels last: they are placed in pixels, from the panels' heights and ranges that the layout now has.
-    layout["annotations"] += [
-        note
-        for index, part in enumerate(parts)
-        for note in (_label_annotations(part, styles, layout, index) if len(part) else [_empty_note(index, theme)])
-    ]
+        if not len(part):
+            layout["annotations"].append(_empty_note(index, theme))
+            continue
+        x, y = _axis_names(index)
+        traces = [trace | {"xaxis": x, "yaxis": y} for trace in _panel_traces(part, styles, theme, ymax * 0.08)]
+        data += traces
+        # Labels are placed in pixels, from the panel's height and ranges and the marks just drawn.
+        layout["annotations"] += _label_annotations(part, styles, layout, index, traces)
     if dense:
         label = f"{charted_count(estimates, force, metric_group):,} claims summarised per period — not drawn one by one"
         layout["annotations"].append(
@@ -658,10 +721,12 @@ def _forces_layout(titles: list[str], grid: tuple[int, int], rows: pd.DataFrame,
     axis = theme_layout.pop("xaxis")
     theme_layout.pop("yaxis")
     theme_layout["hoverlabel"] |= {"align": "left"}
+    title = wrapped(plotly_text(title))
+    more = TITLE_LINE_PX * max(0, title.count("<br>") - 1)  # a title of three lines or more: room above the panels
     layout = theme_layout | {
-        "title": {"text": wrapped(plotly_text(title)), "x": 0, "xanchor": "left", "font": {"size": TITLE_SIZE}},
-        "height": 120 + PANEL_HEIGHT * grid[0],
-        "margin": {"l": 10, "r": 10, "t": 100, "b": BOTTOM_MARGIN},
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": TITLE_SIZE}},
+        "height": 120 + more + PANEL_HEIGHT * grid[0],
+        "margin": {"l": 10, "r": 10, "t": 100 + more, "b": BOTTOM_MARGIN},
         "showlegend": False,
         "hovermode": "closest",
         "annotations": [],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 
 import pandas as pd
@@ -9,6 +10,7 @@ import pytest
 
 from components.present.forces import (
     CLAIMANT_SYMBOLS,
+    DESKTOP_PLOT_PX,
     FORCE_NAMES,
     METRIC_GROUPS,
     article_stated_ids,
@@ -413,6 +415,68 @@ def test_direct_labels_of_the_bundled_data_never_overlap_or_leave_their_panel(bu
     assert named == set(charted["claimant"])  # the bundled data's panels have room for every name
 
 
+CHAR_PX = 7.0  # a character of a direct label (14 px type), on average
+MARK_HALF_PX = 6.5  # half a marker (size 13)
+
+
+def covered_marks(fig, plot_px: float = DESKTOP_PLOT_PX) -> list[str]:
+    """Each direct label that covers a drawn marker when the plot (all its panels) is `plot_px` wide.
+
+    A label's box runs from its anchor (its mark moved by its shift, or the end of its leader line) for its
+    text's width, a line high; a marker's box is its size square round its point.
+    """
+
+    def px(axis, x) -> float:  # pixels from the left end of the axis's own panel
+        start, end = (pd.Timestamp(v).value for v in axis.range)
+        return (pd.Timestamp(x).value - start) / (end - start) * (axis.domain[1] - axis.domain[0]) * plot_px
+
+    marks: dict[str, list[tuple[float, float]]] = {}
+    for trace in fig.data:
+        if "markers" not in trace.mode:
+            continue
+        xaxis, yaxis = fig.layout["xaxis" + trace.xaxis[1:]], fig.layout["yaxis" + trace.yaxis[1:]]
+        for x, y in zip(trace.x, trace.y, strict=True):
+            marks.setdefault(trace.yaxis, []).append(
+                (px(xaxis, x), (y - yaxis.range[0]) / (yaxis.range[1] - yaxis.range[0]))
+            )
+    found = []
+    for panel, boxes in label_boxes(fig).items():
+        notes = {a.name: a for a in fig.layout.annotations if a.yref == panel and (a.name or "").startswith("label:")}
+        for bottom, top, height, name in boxes:
+            note = notes[name]
+            start = px(fig.layout["xaxis" + note.xref[1:]], note.x) + (
+                (note.ax if note.showarrow else note.xshift) or 0
+            )
+            width = CHAR_PX * len(html.unescape(note.text))
+            left, right = (start, start + width) if note.xanchor == "left" else (start - width, start)
+            found += [
+                f"{name} over the mark at ({x:.0f}, {share * height:.0f}) px in {panel}"
+                for x, share in marks.get(panel, [])
+                if left - MARK_HALF_PX < x < right + MARK_HALF_PX
+                and bottom - MARK_HALF_PX < share * height < top + MARK_HALF_PX
+            ]
+    return found
+
+
+@pytest.mark.parametrize(("force", "group"), list(itertools.product(FORCE_NAMES, METRIC_GROUPS)))
+def test_no_direct_label_of_the_bundled_data_covers_a_mark_at_the_desktop_width(bundled, force, group):
+    fig = forces_figure(bundled.estimates, force, group, sources=bundled.sources)
+    assert covered_marks(fig) == []
+
+
+def test_a_label_whose_line_is_blocked_by_another_claimants_mark_moves_past_it_on_a_leader_line():
+    long_name = "Alpha Intelligence Service"  # too long to stand left of a mark near the axis's start
+    rows = [
+        {"estimate_id": "a", "claimant": long_name, "as_of": "2025-01-01", "low": 1000, "high": 1000},
+        {"estimate_id": "b", "claimant": "Bravo", "as_of": "2025-01-12", "low": 1000, "high": 1000},
+        {"estimate_id": "c", "claimant": "Charlie", "as_of": "2025-06-01", "low": 5000, "high": 5000},
+    ]
+    fig = forces_figure(make_estimates(*rows), "dprk", "losses")
+    assert covered_marks(fig) == []
+    alpha = labels(fig)[long_name]
+    assert alpha.xanchor == "left" and alpha.showarrow and alpha.ax > 18  # past Bravo's mark, on a line to its own
+
+
 def test_claimants_claiming_one_figure_on_one_day_get_labels_a_line_apart_round_their_mark():
     crowd = [f"Claimant {c}" for c in "ABCDEFG"]
     rows = [{"estimate_id": c, "claimant": c, "low": 500, "high": 500} for c in crowd]
@@ -465,3 +529,14 @@ def test_a_panel_too_crowded_for_every_name_keeps_the_most_prolific_claimants_an
 )
 def test_place_labels_keeps_a_label_height_between_centres_inside_the_panel(wanted, height, expected):
     assert place_labels(wanted, height, gap=21.0) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("force", "group"), list(itertools.product(FORCE_NAMES, METRIC_GROUPS)))
+def test_the_title_fits_above_the_panel_titles_however_many_lines_it_takes(bundled, force, group):
+    fig = forces_figure(bundled.estimates, force, group, sources=bundled.sources)
+    lines = fig.layout.title.text.count("<br>") + 1
+    panel_title_px = 34  # a panel's title (14 px type) stands just above its panel, inside the top margin
+    assert fig.layout.margin.t - panel_title_px >= lines * fig.layout.title.font.size * 1.3
+    plot = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    rows = {tuple(axis["domain"]) for name, axis in fig.to_dict()["layout"].items() if name.startswith("yaxis")}
+    assert plot >= len(rows) * 250  # a longer title never squeezes the panels
