@@ -1,8 +1,9 @@
-"""What a briefing viewer does: open a page, change filters, click the map, pause, repeat."""
+"""What a briefing viewer does: open a page, change filters, click the map or the timeline, pause, repeat."""
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import random
 import time
@@ -15,7 +16,10 @@ from tooling.protocol import ProtocolError, RunResult, Session
 
 PAGES = PAGE_PATHS
 SEARCH_WORDS = ("Kursk", "troops", "casualties", "Kim", "Sudzha", "")
-ACTIONS = ("page", "filter", "filter", "map", "reload")
+# The mix a viewer draws from: 20 % page loads (a new tab or another page), 30 % filter changes, 50 % clicks on
+# the map or the timeline (a page without either is left for one, which counts as a page switch).
+ACTIONS = ("reload", "page", "filter", "filter", "filter", "click", "click", "click", "click", "click")
+CLICK_PAGES = ("map", "timeline")
 FAILURES = (ProtocolError, WebSocketException, OSError, asyncio.TimeoutError, EOFError)
 
 
@@ -88,14 +92,36 @@ def change_filter(session: Session, rng: random.Random) -> bool:
     return session.set_widget(key, string_array_value=picked)
 
 
-def click_map(session: Session, rng: random.Random) -> bool:
-    """Click one object on the map page's deck; False when there is nothing to click."""
+@functools.lru_cache(maxsize=8)
+def chart_points(spec: str) -> tuple[tuple[int, int, dict], ...]:
+    """Every point of a plotly spec that carries its id (customdata): (curve, index, what a click reports).
+
+    Numbers may come as plotly's typed arrays ({"dtype", "bdata"}); a click reports the point's ids, which
+    is what the app reads, so only points with list customdata are offered.
+    """
+    points = []
+    for curve, trace in enumerate(json.loads(spec).get("data", [])):
+        custom = trace.get("customdata")
+        if isinstance(custom, list):
+            points += [(curve, i, {"customdata": c}) for i, c in enumerate(custom)]
+    return tuple(points)
+
+
+def click_chart(session: Session, rng: random.Random) -> str | None:
+    """Click one object on the page's map or one point of its timeline, as a reader does: the widget's key,
+    or None when the page has nothing to click."""
+    targets = []
     for key, widget in session.widgets.items():
         if widget.kind == "deck_gl_json_chart" and widget.spec:
-            target = deck_click(widget.spec, rng)
-            if target is not None:
-                return session.select_map_object(key, *target)
-    return False
+            if (target := deck_click(widget.spec, rng)) is not None:
+                targets.append((key, lambda k=key, t=target: session.select_map_object(k, *t)))
+        elif widget.kind == "plotly_chart" and widget.spec and (points := chart_points(widget.spec)):
+            point = rng.choice(points)
+            targets.append((key, lambda k=key, p=point: session.select_chart_point(k, *p)))
+    if not targets:
+        return None
+    key, click = rng.choice(targets)
+    return key if click() else None
 
 
 @dataclass
@@ -141,12 +167,15 @@ class Viewer:
         return self.note(error)
 
     async def perform(self, action: str) -> tuple[str, RunResult]:
-        """Do one action's protocol step (a page switch, a filter change, a map click); name what it did."""
+        """Do one action's protocol step (a page switch, a filter change, a click on a chart); name what it did."""
         assert self.session is not None
-        if action == "map":
-            if click_map(self.session, self.rng):
-                return "map click", await self.session.rerun()
-            return "open map", await self.session.open_page("map")
+        if action == "click":
+            key = click_chart(self.session, self.rng)
+            if key is not None:  # only the chart's fragment reruns, as in the browser
+                kind = "map" if self.session.widgets[key].kind == "deck_gl_json_chart" else "timeline"
+                return f"{kind} click", await self.session.interact(key)
+            page = self.rng.choice([p for p in CLICK_PAGES if p in self.session.pages])
+            return f"open /{page}", await self.session.open_page(page)
         if action == "page":
             page = self.rng.choice([p for p in PAGES if p in self.session.pages])
             return f"open /{page}", await self.session.open_page(page)

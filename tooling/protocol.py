@@ -44,12 +44,14 @@ class ProtocolError(Exception):
 
 @dataclass
 class Widget:
-    """A keyed widget the last run drew: its element id, kind and (for choices) its options."""
+    """A keyed widget the last run drew: its element id, kind, (for choices) its options, (for charts) its spec,
+    and the fragment that drew it ("" outside any), whose run alone a change of the widget reruns."""
 
     element_id: str
     kind: str
     options: tuple[str, ...] = ()
     spec: str = ""
+    fragment_id: str = ""
 
 
 @dataclass
@@ -111,7 +113,7 @@ def new_element(msg: ForwardMsg) -> Element | None:
     return msg.delta.new_element
 
 
-def as_widget(element: Element) -> Widget | None:
+def as_widget(element: Element, fragment_id: str = "") -> Widget | None:
     """The keyed widget an element is (the element proto carries `id` and maybe `options`), else None."""
     ident = element_id(element)
     if widget_key(ident) is None:
@@ -119,7 +121,10 @@ def as_widget(element: Element) -> Widget | None:
     kind = element.WhichOneof("type")
     proto = getattr(element, kind)
     options = tuple(str(option) for option in getattr(proto, "options", ()) or ())
-    return Widget(ident, kind, options, proto.json if kind == "deck_gl_json_chart" else "")
+    # A chart's spec, to click in: a deck's, and a plotly chart's that takes selections (`on_select`).
+    selectable = kind == "plotly_chart" and bool(proto.selection_mode)
+    spec = proto.json if kind == "deck_gl_json_chart" else proto.spec if selectable else ""
+    return Widget(ident, kind, options, spec, fragment_id)
 
 
 def arrow_strings(data: bytes) -> list[str]:
@@ -213,13 +218,15 @@ class Session:
         query_string: str | None = None,
         widgets: list[WidgetState] | None = None,
         fragment_id: str = "",
+        auto: bool = True,
     ) -> RunResult:
         """Send one `rerun_script`; wait for `script_finished`.
 
         `page_name` None reruns the current page; a url path ('' = the default page) switches to it.
         `widgets` None sends the states the session holds (`set_widget`); a list sends exactly those.
-        `fragment_id` runs only that fragment, as the browser's timer of `st.fragment(run_every=...)` does; a
-        fragment that calls `st.rerun(scope="app")` ends with the whole page's run.
+        `fragment_id` runs only that fragment, as the browser's timer of `st.fragment(run_every=...)` does (or,
+        with `auto` False, a reader's change of a widget inside it: see `interact`); a fragment that calls
+        `st.rerun(scope="app")` ends with the whole page's run.
         """
         if self.ws is None:
             raise ProtocolError("not connected")
@@ -234,7 +241,7 @@ class Session:
         state.cached_message_hashes.extend(sorted(self.cache))
         if fragment_id:
             state.fragment_id = fragment_id
-            state.is_auto_rerun = True
+            state.is_auto_rerun = auto
         else:
             self.widgets.clear()
         started = time.perf_counter()
@@ -293,9 +300,9 @@ class Session:
             self.auto_reruns[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
         element = new_element(msg)
         if element is not None:
-            self.absorb_element(element, result)
+            self.absorb_element(element, result, msg.delta.fragment_id)
 
-    def absorb_element(self, element: Element, result: RunResult) -> None:
+    def absorb_element(self, element: Element, result: RunResult, fragment_id: str = "") -> None:
         """Count an element by kind; keep charts, widgets, alert bodies, exceptions and (if asked) texts."""
         kind = element.WhichOneof("type")
         result.kinds[kind] += 1
@@ -307,7 +314,7 @@ class Session:
             result.exceptions.append(f"{element.exception.type}: {element.exception.message}"[:500])
         if ident := element_id(element):
             result.elements[ident] = element
-        if (widget := as_widget(element)) is not None:
+        if (widget := as_widget(element, fragment_id)) is not None:
             self.widgets[widget_key(widget.element_id) or ""] = widget
         if self.keep_texts:
             result.texts += element_texts(element)
@@ -318,6 +325,13 @@ class Session:
             raise ProtocolError(f"the app has no page {url_path!r}; it has {sorted(self.pages)}")
         self.page_hash = self.pages[url_path]
         return await self.rerun()
+
+    async def interact(self, key: str) -> RunResult:
+        """The run a browser asks for after a reader changed widget `key` (`set_widget`, `select_map_object`):
+        only the fragment that drew it when it stands in one, else the page."""
+        widget = self.widgets.get(key)
+        fragment = widget.fragment_id if widget is not None else ""
+        return await self.rerun(fragment_id=fragment, auto=False) if fragment else await self.rerun()
 
     def set_widget(self, key: str, **value: object) -> bool:
         """Set a keyed widget's value (e.g. `string_array_value=[...]`); False if not on screen."""
@@ -340,6 +354,14 @@ class Session:
         if widget is None:
             return False
         self.widget_states[widget.element_id] = deck_click_state(widget.element_id, layer_id, index, obj)
+        return True
+
+    def select_chart_point(self, key: str, curve: int, index: int, point: dict) -> bool:
+        """Click one point of a plotly chart: the selection JSON plotly's frontend sends."""
+        widget = self.widgets.get(key)
+        if widget is None:
+            return False
+        self.widget_states[widget.element_id] = plotly_click_state(widget.element_id, curve, index, point)
         return True
 
     async def close(self) -> None:
@@ -373,6 +395,13 @@ def choice_state(widget: str, element: Element, index: int) -> WidgetState:
     else:
         state.string_value = label
     return state
+
+
+def plotly_click_state(widget: str, curve: int, index: int, point: dict) -> WidgetState:
+    """The widget state a click on one point of a plotly chart with `on_select` sends."""
+    chosen = {"curve_number": curve, "point_number": index, "point_index": index, **point}
+    selection = {"selection": {"points": [chosen], "point_indices": [index], "box": [], "lasso": []}}
+    return WidgetState(id=widget, string_value=json.dumps(selection))
 
 
 def deck_click_state(widget: str, layer: str, index: int, item: dict) -> WidgetState:
