@@ -261,6 +261,18 @@ def _collection(features: list[dict], theme: Theme = LIGHT) -> dict:
     return {"type": "FeatureCollection", "features": slim}
 
 
+def _line_layer(geo: dict, kind: str, layer_id: str, color: list[int], width: float) -> pdk.Layer:
+    """The context's features of one kind drawn as lines only (rivers, the border)."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        _collection(features_of(geo, kind)),
+        id=layer_id,
+        get_line_color=color,
+        line_width_min_pixels=width,
+        pickable=False,
+    )
+
+
 def context_layers(geo: dict, drop: set[int], basemap: bool = False, theme: Theme = LIGHT) -> list[pdk.Layer]:
     """Oblast outlines, rivers, the border and town dots: the offline context (filled lightly over a basemap)."""
     return [
@@ -276,22 +288,8 @@ def context_layers(geo: dict, drop: set[int], basemap: bool = False, theme: Them
             line_width_min_pixels=1,
             pickable=False,
         ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            _collection(features_of(geo, "river")),
-            id="rivers",
-            get_line_color=rgba(theme.river),
-            line_width_min_pixels=1.5,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            _collection(features_of(geo, "border")),
-            id="border",
-            get_line_color=rgba(theme.border),
-            line_width_min_pixels=2.5,
-            pickable=False,
-        ),
+        _line_layer(geo, "river", "rivers", rgba(theme.river), 1.5),
+        _line_layer(geo, "border", "border", rgba(theme.border), 2.5),
         pdk.Layer(
             "ScatterplotLayer",
             town_points(geo, drop),
@@ -316,6 +314,11 @@ def _label_point(feature: dict) -> list[float]:
     return [min(max(lon, lon_min + 0.6), lon_max - 0.6), min(max(lat, lat_min + 0.2), lat_max - 0.2)]
 
 
+def _halo(theme: Theme) -> dict:
+    """A map label's outline in the background colour, so it reads over lines and fills (SDF fonts)."""
+    return {"font_settings": {"sdf": True}, "outline_width": 4, "outline_color": rgba(theme.background, 235)}
+
+
 def label_layers(geo: dict, drop: set[int], places: pd.DataFrame, theme: Theme = LIGHT) -> list[pdk.Layer]:
     """Town, oblast and country names; town names are collision-filtered, so they stay legible at every zoom.
 
@@ -335,29 +338,12 @@ def label_layers(geo: dict, drop: set[int], places: pd.DataFrame, theme: Theme =
         "character_set": "'auto'",
         "font_family": "'Source Sans Pro, Helvetica, Arial, sans-serif'",
         "pickable": False,
-        "font_settings": {"sdf": True},
-        "outline_width": 4,
-        "outline_color": rgba(theme.background, 235),
+        **_halo(theme),
     }
+    area = {"get_color": rgba(theme.muted), "font_weight": "'bold'", **text}  # oblast and country names
     return [
-        pdk.Layer(
-            "TextLayer",
-            oblasts,
-            id="oblast-labels",
-            get_size=15,
-            get_color=rgba(theme.muted),
-            font_weight="'bold'",
-            **text,
-        ),
-        pdk.Layer(
-            "TextLayer",
-            list(COUNTRY_LABELS),
-            id="country-labels",
-            get_size=20,
-            get_color=rgba(theme.muted),
-            font_weight="'bold'",
-            **text,
-        ),
+        pdk.Layer("TextLayer", oblasts, id="oblast-labels", get_size=15, **area),
+        pdk.Layer("TextLayer", list(COUNTRY_LABELS), id="country-labels", get_size=20, **area),
         pdk.Layer(
             "TextLayer",
             [{**t, "priority": t.get("priority", 0)} for t in towns],
@@ -499,9 +485,7 @@ def selected_layers(marks: list[dict], theme: Theme = LIGHT) -> list[pdk.Layer]:
             get_color=rgba(theme.highlight),
             font_weight="'bold'",
             get_pixel_offset=[0, 30],
-            outline_width=4,
-            outline_color=rgba(theme.background, 235),
-            font_settings={"sdf": True},
+            **_halo(theme),
             character_set="'auto'",
             pickable=False,
         ),
@@ -546,9 +530,7 @@ def scale_bar_layers(view: MapView, theme: Theme = LIGHT) -> list[pdk.Layer]:
             get_size=15,
             get_color=rgba(theme.text),
             get_pixel_offset=[0, -14],
-            outline_width=4,
-            outline_color=rgba(theme.background, 235),
-            font_settings={"sdf": True},
+            **_halo(theme),
             pickable=False,
         ),
     ]
