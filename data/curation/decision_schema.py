@@ -3,10 +3,9 @@
 `decisions.py` reads and checks them with the app's loader and validator, so a bad cell is reported with its file,
 row, column, value and reason, and `build.py` builds nothing until every table is clean. A table's name carries
 its folder (`decisions/events`), so a problem names the decision table, not the data table it makes.
-An empty cell marked "empty: the dossier's" keeps the dossier row's own value. A column a decision table shares
-with a data table is taken from the data table's declaration (`_data`), with what differs (a reference to a
-decision table) named; a column that means something else in a decision (optional, "empty: the dossier's") is
-declared here.
+An empty cell marked "empty: the dossier's" keeps the dossier row's own value. A column that is the data table's
+own is taken from its one declaration (`_data`, naming what differs, such as a reference to a decision table); a
+column that means something else in a decision (required, or "empty: the dossier's") is declared here.
 """
 
 from dataclasses import replace
