@@ -13,6 +13,7 @@ import secrets
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(__file__).with_name("nginx.conf")
@@ -62,19 +63,16 @@ def render(
     return text
 
 
-def write_config(
-    listen: str,
-    replica_ports: Sequence[int],
-    prefix: Path,
-    hosts: Sequence[str] = DEFAULT_HOSTS,
-    behind_tls: bool = False,
-) -> Path:
-    """Write `<prefix>/nginx.conf` and the temp folders nginx wants; return the file's path."""
+def write_config(listen: str, replica_ports: Sequence[int], prefix: Path, **options: Any) -> Path:
+    """Write `<prefix>/nginx.conf` and the temp folders nginx wants; return the file's path.
+
+    The text is `render`'s; `options` are its own (`hosts`, `behind_tls`).
+    """
     prefix.mkdir(parents=True, exist_ok=True)
     for name in NGINX_TEMP_DIRS:
         (prefix / name).mkdir(exist_ok=True)
     path = prefix / "nginx.conf"
-    path.write_text(render(listen, replica_ports, prefix.resolve(), hosts, behind_tls))
+    path.write_text(render(listen, replica_ports, prefix.resolve(), **options))
     return path
 
 
@@ -109,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--behind-tls", action="store_true", help="TLS ends in front of nginx: cookies get Secure")
     args = parser.parse_args(argv)
     hosts = args.host or list(DEFAULT_HOSTS)
-    config = write_config(args.listen, args.replica, args.prefix, hosts, args.behind_tls)
+    config = write_config(args.listen, args.replica, args.prefix, hosts=hosts, behind_tls=args.behind_tls)
     print(f"wrote {config}\nstart nginx:  {' '.join(nginx_command(config))}")
     print(f"every replica, with the same secret:  export STREAMLIT_SERVER_COOKIE_SECRET={secrets.token_hex(32)}")
     for port in args.replica:

@@ -49,6 +49,15 @@ def empty_table(name: str) -> pd.DataFrame:
 T = TypeVar("T")
 
 
+def _table(name: str) -> property:
+    """`ds.<name>`: the table of that name (`Dataset.table`: empty, with the schema's columns, when absent)."""
+
+    def get(ds: Dataset) -> pd.DataFrame:
+        return ds.table(name)
+
+    return property(get)
+
+
 @dataclass(frozen=True)
 class Dataset:
     """Everything a page draws from. Tables hold only valid rows; nothing is mutated after loading."""
@@ -86,37 +95,14 @@ class Dataset:
         frame = self.tables.get(name)
         return empty_table(name) if frame is None else frame
 
-    @property
-    def sources(self) -> pd.DataFrame:
-        return self.table("sources")
-
-    @property
-    def events(self) -> pd.DataFrame:
-        return self.table("events")
-
-    @property
-    def estimates(self) -> pd.DataFrame:
-        return self.table("estimates")
-
-    @property
-    def locations(self) -> pd.DataFrame:
-        return self.table("locations")
-
-    @property
-    def quotes(self) -> pd.DataFrame:
-        return self.table("quotes")
-
-    @property
-    def briefing(self) -> pd.DataFrame:
-        return self.table("briefing")
-
-    @property
-    def judgments(self) -> pd.DataFrame:
-        return self.table("judgments")
-
-    @property
-    def claimants(self) -> pd.DataFrame:
-        return self.table("claimants")
+    sources = _table("sources")
+    events = _table("events")
+    estimates = _table("estimates")
+    locations = _table("locations")
+    quotes = _table("quotes")
+    briefing = _table("briefing")
+    judgments = _table("judgments")
+    claimants = _table("claimants")
 
     def with_tables(self, **frames: pd.DataFrame) -> Dataset:
         """The same dataset with some tables replaced (filters narrow a dataset this way)."""

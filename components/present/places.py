@@ -261,6 +261,18 @@ def _collection(features: list[dict], theme: Theme = LIGHT) -> dict:
     return {"type": "FeatureCollection", "features": slim}
 
 
+def _line_layer(geo: dict, kind: str, layer_id: str, color: list[int], width: float) -> pdk.Layer:
+    """The context's features of one kind drawn as lines only (rivers, the border)."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        _collection(features_of(geo, kind)),
+        id=layer_id,
+        get_line_color=color,
+        line_width_min_pixels=width,
+        pickable=False,
+    )
+
+
 def context_layers(geo: dict, drop: set[int], basemap: bool = False, theme: Theme = LIGHT) -> list[pdk.Layer]:
     """Oblast outlines, rivers, the border and town dots: the offline context (filled lightly over a basemap)."""
     return [
@@ -276,22 +288,8 @@ def context_layers(geo: dict, drop: set[int], basemap: bool = False, theme: Them
             line_width_min_pixels=1,
             pickable=False,
         ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            _collection(features_of(geo, "river")),
-            id="rivers",
-            get_line_color=rgba(theme.river),
-            line_width_min_pixels=1.5,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            _collection(features_of(geo, "border")),
-            id="border",
-            get_line_color=rgba(theme.border),
-            line_width_min_pixels=2.5,
-            pickable=False,
-        ),
+        _line_layer(geo, "river", "rivers", rgba(theme.river), 1.5),
+        _line_layer(geo, "border", "border", rgba(theme.border), 2.5),
         pdk.Layer(
             "ScatterplotLayer",
             town_points(geo, drop),
@@ -316,6 +314,29 @@ def _label_point(feature: dict) -> list[float]:
     return [min(max(lon, lon_min + 0.6), lon_max - 0.6), min(max(lat, lat_min + 0.2), lat_max - 0.2)]
 
 
+def _label(
+    theme: Theme, points: list[dict], layer_id: str, text: str, size: int, color: list[int], **style
+) -> pdk.Layer:
+    """Words on the map: each point's `text` at its `position`, not clickable.
+
+    Outlined in the background colour (SDF fonts), so a label reads over lines and fills in either theme.
+    """
+    return pdk.Layer(
+        "TextLayer",
+        points,
+        id=layer_id,
+        get_position="position",
+        get_text=text,
+        get_size=size,
+        get_color=color,
+        font_settings={"sdf": True},
+        outline_width=4,
+        outline_color=rgba(theme.background, 235),
+        pickable=False,
+        **style,
+    )
+
+
 def label_layers(geo: dict, drop: set[int], places: pd.DataFrame, theme: Theme = LIGHT) -> list[pdk.Layer]:
     """Town, oblast and country names; town names are collision-filtered, so they stay legible at every zoom.
 
@@ -329,48 +350,26 @@ def label_layers(geo: dict, drop: set[int], places: pd.DataFrame, theme: Theme =
         if match is not None:
             towns.append({"name": short(name, 40), "position": [match.lon, match.lat], "priority": 10})
     oblasts = [{"name": f["properties"]["name"], "position": _label_point(f)} for f in features_of(geo, "admin1")]
-    text = {
-        "get_position": "position",
-        "get_text": "name",
-        "character_set": "'auto'",
-        "font_family": "'Source Sans Pro, Helvetica, Arial, sans-serif'",
-        "pickable": False,
-        "font_settings": {"sdf": True},
-        "outline_width": 4,
-        "outline_color": rgba(theme.background, 235),
-    }
+    font = {"character_set": "'auto'", "font_family": "'Source Sans Pro, Helvetica, Arial, sans-serif'"}
     return [
-        pdk.Layer(
-            "TextLayer",
-            oblasts,
-            id="oblast-labels",
-            get_size=15,
-            get_color=rgba(theme.muted),
-            font_weight="'bold'",
-            **text,
+        _label(theme, oblasts, "oblast-labels", "name", 15, rgba(theme.muted), font_weight="'bold'", **font),
+        _label(
+            theme, list(COUNTRY_LABELS), "country-labels", "name", 20, rgba(theme.muted), font_weight="'bold'", **font
         ),
-        pdk.Layer(
-            "TextLayer",
-            list(COUNTRY_LABELS),
-            id="country-labels",
-            get_size=20,
-            get_color=rgba(theme.muted),
-            font_weight="'bold'",
-            **text,
-        ),
-        pdk.Layer(
-            "TextLayer",
+        _label(
+            theme,
             [{**t, "priority": t.get("priority", 0)} for t in towns],
-            id="town-labels",
-            get_size=15,
-            get_color=rgba(theme.text),
+            "town-labels",
+            "name",
+            15,
+            rgba(theme.text),
             # deck.gl hides the lower-priority label of two that would overlap, recomputed at every zoom. A pixel
             # offset moves a label off its own hit test and hides them all (deck.gl issue #8104): no offset.
             extensions=[{"@@type": "CollisionFilterExtension"}],
             collision_enabled=True,
             get_collision_priority="priority",
             collision_test_props={"sizeScale": 1.2},
-            **text,
+            **font,
         ),
     ]
 
@@ -431,42 +430,40 @@ def stack_extents(extents: list[dict]) -> list[dict]:
     return sorted(marked, key=lambda m: (-m["radius_m"], -order[id(m)]))
 
 
+def _marks(points: list[dict], layer_id: str, line_color: str | list[int], line_width: float, **radius) -> pdk.Layer:
+    """Event places as clickable discs in their category colour, outlined; `radius` says how big each one is."""
+    return pdk.Layer(
+        "ScatterplotLayer",
+        points,
+        id=layer_id,
+        get_position="position",
+        get_fill_color="color",
+        get_line_color=line_color,
+        line_width_min_pixels=line_width,
+        stroked=True,
+        filled=True,
+        pickable=True,
+        auto_highlight=True,
+        **radius,
+    )
+
+
 def place_layers(summary: pd.DataFrame, selected: str | None, theme: Theme = LIGHT) -> list[pdk.Layer]:
     """Event places: extents to scale, rings for imprecise places without a radius, dots; the selected place ringed."""
     exact, vague, extents = place_points(summary, theme)
-    common = {"get_position": "position", "pickable": True, "auto_highlight": True, "stroked": True, "filled": True}
-    pixels = {**common, "get_radius": "radius", "radius_units": PIXELS}
+    pixels = {"get_radius": "radius", "radius_units": PIXELS}
     layers = [
-        pdk.Layer(
-            "ScatterplotLayer",
+        _marks(
             extents,
-            id="places-extent",
-            get_fill_color="color",
-            get_line_color="ring",
+            "places-extent",
+            "ring",
+            2.5,
             get_radius="radius_m",
             radius_units=METERS,
             radius_min_pixels=EXTENT_MIN_PX,
-            line_width_min_pixels=2.5,
-            **common,
         ),
-        pdk.Layer(
-            "ScatterplotLayer",
-            vague,
-            id="places-approx",
-            get_fill_color="color",
-            get_line_color="ring",
-            line_width_min_pixels=3,
-            **pixels,
-        ),
-        pdk.Layer(
-            "ScatterplotLayer",
-            exact,
-            id="places",
-            get_fill_color="color",
-            get_line_color=rgba(theme.outline),
-            line_width_min_pixels=1.5,
-            **pixels,
-        ),
+        _marks(vague, "places-approx", "ring", 3, **pixels),
+        _marks(exact, "places", rgba(theme.outline), 1.5, **pixels),
     ]
     chosen = [p for p in exact + vague + extents if selected and p["location_id"] == selected]
     return layers + (selected_layers(chosen, theme) if chosen else [])
@@ -489,21 +486,16 @@ def selected_layers(marks: list[dict], theme: Theme = LIGHT) -> list[pdk.Layer]:
             line_width_min_pixels=4,
             pickable=False,
         ),
-        pdk.Layer(
-            "TextLayer",
+        _label(
+            theme,
             ring,
-            id="selected-label",
-            get_position="position",
-            get_text="name",
-            get_size=18,
-            get_color=rgba(theme.highlight),
+            "selected-label",
+            "name",
+            18,
+            rgba(theme.highlight),
             font_weight="'bold'",
             get_pixel_offset=[0, 30],
-            outline_width=4,
-            outline_color=rgba(theme.background, 235),
-            font_settings={"sdf": True},
             character_set="'auto'",
-            pickable=False,
         ),
     ]
 
@@ -537,20 +529,7 @@ def scale_bar_layers(view: MapView, theme: Theme = LIGHT) -> list[pdk.Layer]:
             cap_rounded=False,
             pickable=False,
         ),
-        pdk.Layer(
-            "TextLayer",
-            label,
-            id="scale-label",
-            get_position="position",
-            get_text="text",
-            get_size=15,
-            get_color=rgba(theme.text),
-            get_pixel_offset=[0, -14],
-            outline_width=4,
-            outline_color=rgba(theme.background, 235),
-            font_settings={"sdf": True},
-            pickable=False,
-        ),
+        _label(theme, label, "scale-label", "text", 15, rgba(theme.text), get_pixel_offset=[0, -14]),
     ]
 
 

@@ -15,17 +15,31 @@ from components.present.palette import theme_colors
 
 THEME_NAMES = ("light", "projector")
 DEFAULT_THEME = "light"
-FAMILIES = (
-    "Ukraine",
-    "Russia",
-    "North Korea",
-    "South Korea",
-    "United States",
-    "United Kingdom",
-    "other governments",
-    "media",
-    "analysts",
-)
+# A colour per role, per claimant family and per land in the two themes, side by side: (light, projector).
+COLORS = {
+    "background": ("#FFFFFF", "#0B0F14"),
+    "panel": ("#F2F4F7", "#1A212B"),
+    "text": ("#0B0D10", "#F5F7FA"),
+    "muted": ("#4A5360", "#C3CAD4"),
+    "grid": ("#D5DAE1", "#3A4452"),
+    "outline": ("#1B1F24", "#0B0F14"),
+    "highlight": ("#000000", "#FFFFFF"),
+    "border": ("#A02828", "#FF6B5E"),
+    "river": ("#3C7DB4", "#4D8FC7"),
+}
+FAMILY_COLORS = {  # in legend order
+    "Ukraine": ("#0057B7", "#4DA3FF"),
+    "Russia": ("#C0392B", "#FF6B5E"),
+    "North Korea": ("#7B3FA0", "#C79BFF"),
+    "South Korea": ("#007A5C", "#2BC597"),
+    "United States": ("#A86500", "#F2B33D"),
+    "United Kingdom": ("#B04A8A", "#F28AC8"),
+    "other governments": ("#5E6A78", "#B8C0CC"),
+    "media": ("#6F5B00", "#E8DF5A"),
+    "analysts": ("#2E7D8C", "#6FD6E6"),
+}
+LAND = {"Russia": ("#F3F0E8", "#262B33"), "Ukraine": ("#E6ECF2", "#1C2634"), "other": ("#F0F0F0", "#20242A")}
+FAMILIES = tuple(FAMILY_COLORS)
 
 
 @dataclass(frozen=True)
@@ -42,8 +56,8 @@ class Theme:
     highlight: str
     families: dict[str, str] = field(hash=False)
     land: dict[str, str] = field(hash=False)
-    border: str = "#A02828"
-    river: str = "#3C7DB4"
+    border: str
+    river: str
     font_size: int = 14
 
     @property
@@ -56,54 +70,17 @@ class Theme:
         return self.families.get(family, self.families["other governments"])
 
 
-LIGHT = Theme(
-    name="light",
-    background="#FFFFFF",
-    panel="#F2F4F7",
-    text="#0B0D10",
-    muted="#4A5360",
-    grid="#D5DAE1",
-    outline="#1B1F24",
-    highlight="#000000",
-    families={
-        "Ukraine": "#0057B7",
-        "Russia": "#C0392B",
-        "North Korea": "#7B3FA0",
-        "South Korea": "#007A5C",
-        "United States": "#A86500",
-        "United Kingdom": "#B04A8A",
-        "other governments": "#5E6A78",
-        "media": "#6F5B00",
-        "analysts": "#2E7D8C",
-    },
-    land={"Russia": "#F3F0E8", "Ukraine": "#E6ECF2", "other": "#F0F0F0"},
-)
+def _theme(name: str, font_size: int) -> Theme:
+    """One theme's column of the tables above."""
+    column = THEME_NAMES.index(name)
+    colors = {role: pair[column] for role, pair in COLORS.items()}
+    families = {family: pair[column] for family, pair in FAMILY_COLORS.items()}
+    land = {country: pair[column] for country, pair in LAND.items()}
+    return Theme(name=name, **colors, families=families, land=land, font_size=font_size)
 
-PROJECTOR = Theme(
-    name="projector",
-    background="#0B0F14",
-    panel="#1A212B",
-    text="#F5F7FA",
-    muted="#C3CAD4",
-    grid="#3A4452",
-    outline="#0B0F14",
-    highlight="#FFFFFF",
-    families={
-        "Ukraine": "#4DA3FF",
-        "Russia": "#FF6B5E",
-        "North Korea": "#C79BFF",
-        "South Korea": "#2BC597",
-        "United States": "#F2B33D",
-        "United Kingdom": "#F28AC8",
-        "other governments": "#B8C0CC",
-        "media": "#E8DF5A",
-        "analysts": "#6FD6E6",
-    },
-    land={"Russia": "#262B33", "Ukraine": "#1C2634", "other": "#20242A"},
-    border="#FF6B5E",
-    river="#4D8FC7",
-    font_size=16,
-)
+
+LIGHT = _theme("light", font_size=14)
+PROJECTOR = _theme("projector", font_size=16)
 
 THEMES = {"light": LIGHT, "projector": PROJECTOR}
 

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 import pytest
+from fixtures.clock import Clock
 from streamlit.proto.TextInput_pb2 import TextInput as TextInputProto
 from streamlit.testing.v1 import AppTest
 
@@ -61,16 +62,6 @@ def test_passcode_is_compared_with_compare_digest_on_equal_length_bytes(monkeypa
     assert len(calls) == 1
     first, second = calls[0]
     assert isinstance(first, bytes) and len(first) == len(second)
-
-
-class Clock:
-    """The throttle's clock, moved by hand (the throttle's own figures are tested in tests/unit/test_throttle.py)."""
-
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from fixtures.dashboard import BUNDLED, open_dashboard
 from streamlit.testing.v1 import AppTest
 
 from components.data.loading import load_dataset
@@ -17,7 +18,6 @@ from components.ui.app_state import page_script
 from components.ui.details import plain_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
-BUNDLED = ROOT / "data"
 FIXTURES = ROOT / "tests" / "fixtures"
 BUNDLED_DS = load_dataset(BUNDLED)
 STEPS = briefing_steps(BUNDLED_DS)
@@ -29,17 +29,6 @@ PAGE_HEADINGS = {
     "sources": "Sources and data quality",
     "presenter": "Presenter mode",
 }
-
-
-def open_link(monkeypatch, folder: Path = BUNDLED, secrets: dict | None = None, **params: str | list[str]) -> AppTest:
-    """The dashboard on `data`, opened by a link with these query parameters."""
-    monkeypatch.setenv("BRIEFING_DATA_DIR", str(folder))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    for section, values in (secrets or {}).items():
-        at.secrets[section] = values
-    for name, value in params.items():
-        at.query_params[name] = value
-    return at.run()
 
 
 def headings(at: AppTest) -> list[str]:
@@ -65,7 +54,7 @@ def shown_claimants(at: AppTest) -> set[str]:
 
 
 def test_the_overview_opens_with_key_judgments_figures_charts_quotes_and_about_the_data(monkeypatch):
-    at = open_link(monkeypatch)
+    at = open_dashboard(monkeypatch)
     assert not at.exception
     assert headings(at) == [PAGE_HEADINGS["overview"]]
     assert [s.value for s in at.main.subheader] == ["Key judgments", "What changed"]
@@ -79,7 +68,7 @@ def test_the_overview_opens_with_key_judgments_figures_charts_quotes_and_about_t
 @pytest.mark.parametrize("page", ["overview", "sources", "presenter"])
 @pytest.mark.parametrize("folder", ["minimal", "unknown_reference", "non_utf8", "missing_column", "empty_file"])
 def test_every_page_of_the_frame_runs_on_small_and_broken_data(monkeypatch, page, folder):
-    at = open_link(monkeypatch, FIXTURES / folder, page=page)
+    at = open_dashboard(monkeypatch, FIXTURES / folder, page=page)
     assert not at.exception
     assert PAGE_HEADINGS[page] in headings(at)
 
@@ -90,7 +79,7 @@ def test_the_sources_page_lists_every_problem_with_file_row_column_and_reason(mo
     (folder / "events.csv").write_text(
         (folder / "events.csv").read_text().replace("2025-01-31", "2025-02-30"), encoding="utf-8"
     )
-    at = open_link(monkeypatch, folder, page="sources")
+    at = open_dashboard(monkeypatch, folder, page="sources")
     assert not at.exception
     problems = at.dataframe[1].value
     errors = problems[(problems["file"] == "events.csv") & (problems["severity"] == "error: row left out")]
@@ -102,7 +91,7 @@ def test_the_sources_page_lists_every_problem_with_file_row_column_and_reason(mo
 
 
 def test_the_sources_page_offers_every_filtered_table_as_a_download(monkeypatch):
-    at = open_link(monkeypatch, page="sources", cat="combat")
+    at = open_dashboard(monkeypatch, page="sources", cat="combat")
     labels = [b.proto.label for b in at.get("download_button")]
     names = ["sources", "events", "estimates", "locations", "quotes", "claimants", "judgments"]
     assert [label.split(".csv")[0] for label in labels] == names
@@ -111,7 +100,7 @@ def test_the_sources_page_offers_every_filtered_table_as_a_download(monkeypatch)
 
 
 def test_a_link_sets_the_filters_and_the_link_to_this_view_repeats_them(monkeypatch):
-    at = open_link(monkeypatch, cat=["combat", "casualties"], conf="claimed", q="Sudzha", **{"from": "2024-12-01"})
+    at = open_dashboard(monkeypatch, cat=["combat", "casualties"], conf="claimed", q="Sudzha", **{"from": "2024-12-01"})
     assert not at.exception
     assert at.multiselect(key="cat").value == ["combat", "casualties"]
     assert at.multiselect(key="conf").value == ["claimed"]
@@ -122,7 +111,7 @@ def test_a_link_sets_the_filters_and_the_link_to_this_view_repeats_them(monkeypa
 
 
 def test_a_link_to_a_page_opens_that_page_with_its_chart_choice(monkeypatch):
-    at = open_link(monkeypatch, page="forces", force="russia", metric="losses")
+    at = open_dashboard(monkeypatch, page="forces", force="russia", metric="losses")
     assert not at.exception
     assert "Forces and casualties" in headings(at)
     assert at.radio(key="force").value == "russia" and at.radio(key="metric").value == "losses"
@@ -130,7 +119,7 @@ def test_a_link_to_a_page_opens_that_page_with_its_chart_choice(monkeypatch):
 
 
 def test_reset_filters_clears_every_filter(monkeypatch):
-    at = open_link(monkeypatch, cat="combat", q="Kursk", asof="2025-01-15")
+    at = open_dashboard(monkeypatch, cat="combat", q="Kursk", asof="2025-01-15")
     next(b for b in at.sidebar.button if b.label == "Reset filters").click().run()
     assert at.multiselect(key="cat").value == [] and at.text_input(key="q").value == ""
     assert at.date_input(key="asof").value is None
@@ -138,9 +127,9 @@ def test_reset_filters_clears_every_filter(monkeypatch):
 
 
 def test_as_of_mid_january_keeps_the_nis_figures_beside_zelenskys_and_drops_later_ones(monkeypatch):
-    before = open_link(monkeypatch)
+    before = open_dashboard(monkeypatch)
     assert "Western officials" in shown_claimants(before)
-    at = open_link(monkeypatch, asof="2025-01-15")
+    at = open_dashboard(monkeypatch, asof="2025-01-15")
     assert not at.exception
     assert any(i.value.startswith("Showing what was known on 15 January 2025") for i in at.info)
     claimants = shown_claimants(at)
@@ -150,7 +139,7 @@ def test_as_of_mid_january_keeps_the_nis_figures_beside_zelenskys_and_drops_late
 
 
 def test_the_as_of_date_is_stated_on_every_page_and_narrows_the_forces_table(monkeypatch):
-    at = open_link(monkeypatch, page="forces", force="dprk", metric="losses", asof="2025-01-15")
+    at = open_dashboard(monkeypatch, page="forces", force="dprk", metric="losses", asof="2025-01-15")
     assert any("Showing what was known on 15 January 2025" in i.value for i in at.info)
     shown = "\n".join(at.dataframe[-1].value.astype(str).agg(" ".join, axis=1))
     assert "South Korea NIS" in shown and "Western officials" not in shown
@@ -170,7 +159,7 @@ HOSTILE = [
 
 @pytest.mark.parametrize("params", HOSTILE)
 def test_hostile_parameters_leave_the_app_working_with_short_notices(monkeypatch, params):
-    at = open_link(monkeypatch, **params)
+    at = open_dashboard(monkeypatch, **params)
     assert not at.exception
     assert any(h in PAGE_HEADINGS.values() for h in headings(at))
     notices = [c for c in captions(at) if c.startswith(":material/info:")]
@@ -178,12 +167,12 @@ def test_hostile_parameters_leave_the_app_working_with_short_notices(monkeypatch
 
 
 def test_a_long_search_text_is_cut_to_the_widgets_limit(monkeypatch):
-    at = open_link(monkeypatch, q="x" * 5000)
+    at = open_dashboard(monkeypatch, q="x" * 5000)
     assert at.text_input(key="q").value == "x" * 200
 
 
 def test_a_link_made_on_other_data_says_so_in_one_line(monkeypatch):
-    at = open_link(monkeypatch, data="0badc0de", cat="combat")
+    at = open_dashboard(monkeypatch, data="0badc0de", cat="combat")
     assert "This link was made on different data (0badc0de); showing current data." in " ".join(captions(at))
     assert at.multiselect(key="cat").value == ["combat"]
 
@@ -192,7 +181,7 @@ def test_a_link_made_on_other_data_says_so_in_one_line(monkeypatch):
 def test_each_briefing_step_opens_its_page_with_its_view(monkeypatch, step):
     view, notices = step_view(step, BUNDLED_DS)
     assert notices == []
-    at = open_link(monkeypatch, step=str(step.number))
+    at = open_dashboard(monkeypatch, step=str(step.number))
     assert not at.exception
     assert at.title[0].value == plain_markdown(step.title)
     assert PAGE_HEADINGS[view.page] in headings(at)
@@ -204,7 +193,7 @@ def test_each_briefing_step_opens_its_page_with_its_view(monkeypatch, step):
 
 def test_a_presenter_link_shows_talking_points_and_next_moves_to_the_following_step(monkeypatch):
     first, second = STEPS[0], STEPS[1]
-    at = open_link(monkeypatch, step=str(first.number))
+    at = open_dashboard(monkeypatch, step=str(first.number))
     texts = [m.value for m in at.markdown]
     assert plain_markdown(first.talking_points) in texts
     assert any(f"Step {first.number} of {len(STEPS)}" in t for t in texts)
@@ -215,9 +204,9 @@ def test_a_presenter_link_shows_talking_points_and_next_moves_to_the_following_s
 
 
 def test_the_audience_link_of_a_step_carries_no_step_and_no_talking_points(monkeypatch):
-    at = open_link(monkeypatch, step=str(STEPS[0].number))
+    at = open_dashboard(monkeypatch, step=str(STEPS[0].number))
     assert "step" not in link_params(at)
-    audience = open_link(monkeypatch, **{k: v for k, v in link_params(at).items()})
+    audience = open_dashboard(monkeypatch, **{k: v for k, v in link_params(at).items()})
     assert not audience.exception
     assert plain_markdown(STEPS[0].talking_points) not in [m.value for m in audience.markdown]
     assert not any(b.key == "presenter_next" for b in audience.button)
@@ -225,7 +214,7 @@ def test_the_audience_link_of_a_step_carries_no_step_and_no_talking_points(monke
 
 def test_with_a_presenter_passcode_talking_points_wait_for_it(monkeypatch):
     secrets = {"presenter": {"passcode": "kursk-2025"}}
-    at = open_link(monkeypatch, secrets=secrets, step=str(STEPS[0].number))
+    at = open_dashboard(monkeypatch, secrets=secrets, step=str(STEPS[0].number))
     assert not at.exception
     assert plain_markdown(STEPS[0].talking_points) not in [m.value for m in at.markdown]
     next(t for t in at.text_input if t.label == "Presenter passcode").input("kursk-2025")
@@ -234,7 +223,7 @@ def test_with_a_presenter_passcode_talking_points_wait_for_it(monkeypatch):
 
 
 def test_the_presenter_page_lists_every_step_with_both_links(monkeypatch):
-    at = open_link(monkeypatch, page="presenter")
+    at = open_dashboard(monkeypatch, page="presenter")
     assert not at.exception
     codes = [c.value for c in at.main.code]
     assert sum("?step=" in c for c in codes) == len(STEPS)
@@ -244,7 +233,7 @@ def test_the_presenter_page_lists_every_step_with_both_links(monkeypatch):
 def test_reload_reads_a_table_edited_without_changing_its_mtime_or_size(monkeypatch, tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(FIXTURES / "minimal", folder)
-    at = open_link(monkeypatch, folder, page="sources")
+    at = open_dashboard(monkeypatch, folder, page="sources")
     assert "BBC" in at.dataframe[0].value["publisher"].tolist()
     sources = folder / "sources.csv"
     stamp = sources.stat()

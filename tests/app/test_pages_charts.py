@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fixtures.dashboard import open_dashboard
 from streamlit.testing.v1 import AppTest
 
 from components.state.registry import page_script
@@ -24,12 +25,7 @@ CHART_OF = {
 
 def open_page(page: str, data: Path, monkeypatch, **params: str) -> AppTest:
     """The dashboard on `data` opened by a link to `page` with the given URL parameters."""
-    monkeypatch.setenv("BRIEFING_DATA_DIR", str(data))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.query_params["page"] = Path(page).stem
-    for name, value in params.items():
-        at.query_params[name] = value
-    return at.run()
+    return open_dashboard(monkeypatch, data, page=Path(page).stem, **params)
 
 
 def shown_text(at: AppTest) -> str:

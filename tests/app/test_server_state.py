@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from fixtures.clock import Clock
 from streamlit.testing.v1 import AppTest
 
 from components.server import throttle as server_throttle
@@ -42,14 +43,6 @@ def test_clearing_streamlit_caches_does_not_reset_the_throttle(tmp_path) -> None
         server_throttle.use_throttle(None)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 2_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def presenter_tab() -> AppTest:
     """A fresh session on a presenter link of a briefing whose presenter passcode is set."""
     at = AppTest.from_file(str(DASHBOARD), default_timeout=120)
@@ -66,7 +59,7 @@ def give_presenter_passcode(at: AppTest, code: str) -> list[str]:
 
 
 def test_the_presenter_passcode_is_throttled_across_sessions(tmp_path) -> None:
-    clock = Clock()
+    clock = Clock(2_000_000.0)
     server_throttle.use_throttle(server_throttle.Throttle(MemoryStore(clock), clock=clock, state_dir=tmp_path))
     try:
         assert give_presenter_passcode(presenter_tab(), "wrong") == ["Wrong passcode."]

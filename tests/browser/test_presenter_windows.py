@@ -27,11 +27,23 @@ def open_pair(context, base: str):
     audience = context.new_page()
     audience.goto(f"{base}/?step={STEPS[0].number}&screen=audience")
     expect(audience.locator(AUDIENCE_TITLE)).to_have_text(STEPS[0].title, timeout=TIMEOUT_MS)
-    wait_for_app(presenter, TIMEOUT_MS)
-    wait_for_app(audience, TIMEOUT_MS)
-    wait_for_keys(presenter, TIMEOUT_MS)
-    wait_for_keys(audience, TIMEOUT_MS)
+    settle(presenter)
+    settle(audience)
     return presenter, audience
+
+
+def settle(page) -> None:
+    """Wait until the window has drawn and its clicker keys are listened to."""
+    wait_for_app(page, TIMEOUT_MS)
+    wait_for_keys(page, TIMEOUT_MS)
+
+
+def open_follower(context, base: str, code: str, step: int):
+    """A window on the follow link, once it shows STEPS[step] (the presenter's step)."""
+    follower = context.new_page()
+    follower.goto(f"{base}/?follow={code}")
+    expect(follower.locator(AUDIENCE_TITLE)).to_have_text(STEPS[step].title, timeout=TIMEOUT_MS)
+    return follower
 
 
 def press(page, key: str) -> None:
@@ -141,18 +153,12 @@ def test_a_follow_link_moves_with_the_presenter_and_cannot_move_anyone(app_serve
     own, device, other = (browser.new_context(viewport={"width": 1280, "height": 800}) for _ in range(3))
     try:
         presenter, code = unlocked_presenter(own, base)
-        follower = device.new_page()
-        follower.goto(f"{base}/?follow={code}")
-        expect(follower.locator(AUDIENCE_TITLE)).to_have_text(STEPS[0].title, timeout=TIMEOUT_MS)
-        wait_for_app(presenter, TIMEOUT_MS)
-        wait_for_keys(presenter, TIMEOUT_MS)
+        follower = open_follower(device, base, code, 0)
+        settle(presenter)
         press(presenter, "PageDown")
         expect(follower.locator(AUDIENCE_TITLE)).to_have_text(STEPS[1].title, timeout=TIMEOUT_MS)
-        watcher = other.new_page()
-        watcher.goto(f"{base}/?follow={code}")
-        expect(watcher.locator(AUDIENCE_TITLE)).to_have_text(STEPS[1].title, timeout=TIMEOUT_MS)
-        wait_for_app(follower, TIMEOUT_MS)
-        wait_for_keys(follower, TIMEOUT_MS)
+        watcher = open_follower(other, base, code, 1)
+        settle(follower)
         press(follower, "PageDown")
         expect(follower.locator(AUDIENCE_TITLE)).to_have_text(STEPS[2].title, timeout=TIMEOUT_MS)
         expect(follower.get_by_text(f"The presenter is on step {STEPS[1].number}.")).to_be_visible(timeout=TIMEOUT_MS)

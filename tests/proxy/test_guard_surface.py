@@ -370,7 +370,7 @@ def test_run_sh_listens_on_loopback_only_by_default(tmp_path) -> None:
 def test_the_rendered_config_is_valid_nginx(tmp_path, behind_tls: bool) -> None:
     from deploy.render import nginx_binary, write_config
 
-    config = write_config("127.0.0.1:8080", [8501], tmp_path, ["briefing.example.org"], behind_tls)
+    config = write_config("127.0.0.1:8080", [8501], tmp_path, hosts=["briefing.example.org"], behind_tls=behind_tls)
     test = [nginx_binary(), "-t", "-p", str(tmp_path), "-c", str(config), "-e", str(tmp_path / "error.log")]
     result = subprocess.run(test, capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr

@@ -82,16 +82,22 @@ def test_the_committed_decision_tables_have_no_problem():
     assert {name: len(rows) > 0 for name, rows in tables.items()} == dict.fromkeys(tables, True)
 
 
-def test_a_bad_reliability_grade_is_reported_with_file_row_column_and_value(curation):
-    row = set_cell(curation, "reliability", "Reuters", "reliability", "Z")
+@pytest.mark.parametrize(
+    ("table", "key", "column", "value", "reason"),
+    [
+        ("reliability", "Reuters", "reliability", "Z", "not one of: A, B, C, D, E, F"),
+        ("quotes", "seed-headline-withdraw", "event_id", "no-such-event", "decisions/events.csv"),
+        ("estimates", "nis-2025-01-13-killed-300", "claimant", "Nobody", "decisions/claimants.csv"),
+    ],
+    ids=["a bad reliability grade", "a reference to an unknown decision", "an unlisted claimant"],
+)
+def test_one_bad_cell_is_reported_alone_with_file_row_column_value_and_reason(
+    curation, table, key, column, value, reason
+):
+    row = set_cell(curation, table, key, column, value)
     (problem,) = errors(curation)
-    assert (problem.file, problem.row, problem.column, problem.value) == (
-        "decisions/reliability.csv",
-        row,
-        "reliability",
-        "Z",
-    )
-    assert "not one of: A, B, C, D, E, F" in problem.reason
+    assert (problem.file, problem.row, problem.column, problem.value) == (f"decisions/{table}.csv", row, column, value)
+    assert reason in problem.reason
 
 
 def test_an_unknown_column_is_reported_on_the_header_row(curation):
@@ -117,29 +123,6 @@ def test_a_missing_required_column_makes_the_table_unreadable(curation):
     edit(curation, "quotes", lambda rows: [row.pop(rows[0].index("text")) for row in reversed(rows)])
     problems = errors(curation)
     assert ("decisions/quotes.csv", 1, "text") in {(p.file, p.row, p.column) for p in problems}
-
-
-def test_a_reference_to_an_unknown_decision_is_reported(curation):
-    row = set_cell(curation, "quotes", "seed-headline-withdraw", "event_id", "no-such-event")
-    (problem,) = errors(curation)
-    assert (problem.file, problem.row, problem.column, problem.value) == (
-        "decisions/quotes.csv",
-        row,
-        "event_id",
-        "no-such-event",
-    )
-    assert "decisions/events.csv" in problem.reason
-
-
-def test_an_unlisted_claimant_is_reported(curation):
-    row = set_cell(curation, "estimates", "nis-2025-01-13-killed-300", "claimant", "Nobody")
-    (problem,) = errors(curation)
-    assert (problem.file, problem.row, problem.column, problem.value) == (
-        "decisions/estimates.csv",
-        row,
-        "claimant",
-        "Nobody",
-    )
 
 
 def test_the_build_exits_1_printing_every_problem_and_writes_nothing(curation, tmp_path):

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import threading
 
+from fixtures.clock import Clock
+
 from components.server.cache import ProcessCache
 from components.server.store import MemoryStore
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_values_expire_after_their_ttl() -> None:
-    clock = Clock()
+    clock = Clock(100.0)
     store = MemoryStore(clock)
     store.set("a", "1", ttl_s=2)
     store.set("b", "2")
@@ -27,7 +21,7 @@ def test_values_expire_after_their_ttl() -> None:
 
 
 def test_add_claims_a_key_once_until_it_expires() -> None:
-    clock = Clock()
+    clock = Clock(100.0)
     store = MemoryStore(clock)
     assert store.add("slot", "x", 1) and not store.add("slot", "y", 1)
     clock.now += 1
@@ -35,7 +29,7 @@ def test_add_claims_a_key_once_until_it_expires() -> None:
 
 
 def test_a_counter_keeps_the_expiry_of_its_first_increment() -> None:
-    clock = Clock()
+    clock = Clock(100.0)
     store = MemoryStore(clock)
     assert [store.incr("n", 10) for _ in range(3)] == [1, 2, 3]
     clock.now += 9

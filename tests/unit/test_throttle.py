@@ -6,6 +6,7 @@ import logging
 import threading
 
 import pytest
+from fixtures.clock import Clock
 
 from components.server import throttle as throttle_module
 from components.server.store import MemoryStore
@@ -13,16 +14,6 @@ from components.server.throttle import Limits, Throttle, client_address, retry_d
 
 RIGHT, WRONG = "kursk-briefing-7Q", "kursk-briefing-7q"
 ATTACKER, VIEWER = "203.0.113.7", "198.51.100.9"
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, start: float = 1_000_000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

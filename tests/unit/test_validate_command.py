@@ -19,23 +19,43 @@ def validate(monkeypatch, capsys, *args: str) -> tuple[int, str]:
     return stopped.value.code, capsys.readouterr().out
 
 
-def test_a_clean_folder_exits_0_and_says_so(monkeypatch, capsys):
-    code, out = validate(monkeypatch, capsys, str(FIXTURES.parent.parent / "data"))
-    assert code == 0
-    assert out.splitlines()[-1] == "0 problems."
-    assert "  judgments: 7 valid rows" in out
+KIND_WARNING = "  warning: quotes.csv, row 2, column kind: no kind: read as narration"
 
 
-def test_warnings_are_listed_but_only_errors_fail_the_command(monkeypatch, capsys):
-    code, out = validate(monkeypatch, capsys, str(FIXTURES / "minimal"))
-    assert code == 0
-    assert "3 problem(s): 0 error(s), rows left out; 3 warning(s), rows kept:" in out
-    assert "  warning: quotes.csv, row 2, column kind: no kind: read as narration" in out
-    assert "  events: 3 valid rows" in out
-
-
-def test_a_bad_briefing_step_is_reported_by_the_command_as_by_the_app(monkeypatch, capsys):
-    code, out = validate(monkeypatch, capsys, str(FIXTURES / "bad_briefing_step"))
-    assert code == 1
-    assert "2 error(s), rows left out" in out
-    assert "  briefing.csv, row 4, column view: step 3: Ignored page=nowhere: not a known page." in out
+@pytest.mark.parametrize(
+    ("folder", "code", "shown", "last"),
+    [
+        (FIXTURES.parent.parent / "data", 0, ["  judgments: 7 valid rows"], "0 problems."),
+        (
+            FIXTURES / "minimal",
+            0,
+            [
+                "3 problem(s): 0 error(s), rows left out; 3 warning(s), rows kept:",
+                KIND_WARNING,
+                "  events: 3 valid rows",
+            ],
+            KIND_WARNING + " (the document's own words), so the speaker is not shown; "
+            "set kind to quoted if the source reports this person's own words",
+        ),
+        (
+            FIXTURES / "bad_briefing_step",
+            1,
+            [
+                "2 error(s), rows left out",
+                "  briefing.csv, row 4, column view: step 3: Ignored page=nowhere: not a known page.",
+            ],
+            "  briefing.csv, row 4, column view: step 3: Ignored event=ghost: not a known event. "
+            "(value: 'page=nowhere&event=ghost')",
+        ),
+    ],
+    ids=[
+        "a clean folder exits 0 and says so",
+        "warnings are listed but only errors fail the command",
+        "a bad briefing step is reported by the command as by the app",
+    ],
+)
+def test_the_command_lists_every_problem_and_exits_1_only_on_an_error(monkeypatch, capsys, folder, code, shown, last):
+    exit_code, out = validate(monkeypatch, capsys, str(folder))
+    assert exit_code == code
+    assert [line for line in shown if line not in out] == []
+    assert out.splitlines()[-1] == last
