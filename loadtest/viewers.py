@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from websockets.exceptions import WebSocketException
 
 from components.state.registry import PAGE_PATHS
-from tooling.protocol import ProtocolError, RunResult, Session
+from tooling.protocol import ProtocolError, RunResult, Session, deck_click_state, plotly_click_state
 
 PAGES = PAGE_PATHS
 SEARCH_WORDS = ("Kursk", "troops", "casualties", "Kim", "Sudzha", "")
@@ -114,14 +114,16 @@ def click_chart(session: Session, rng: random.Random) -> str | None:
     for key, widget in session.widgets.items():
         if widget.kind == "deck_gl_json_chart" and widget.spec:
             if (target := deck_click(widget.spec, rng)) is not None:
-                targets.append((key, lambda k=key, t=target: session.select_map_object(k, *t)))
+                targets.append(
+                    (key, functools.partial(deck_click_state, layer=target[0], index=target[1], item=target[2]))
+                )
         elif widget.kind == "plotly_chart" and widget.spec and (points := chart_points(widget.spec)):
             point = rng.choice(points)
-            targets.append((key, lambda k=key, p=point: session.select_chart_point(k, *p)))
+            targets.append((key, functools.partial(plotly_click_state, curve=point[0], index=point[1], point=point[2])))
     if not targets:
         return None
     key, click = rng.choice(targets)
-    return key if click() else None
+    return key if session.select(key, click) else None
 
 
 @dataclass

@@ -17,7 +17,7 @@ import json
 import time
 import urllib.request
 from collections import Counter
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -348,20 +348,13 @@ class Session:
         self.widget_states[widget.element_id] = state
         return True
 
-    def select_map_object(self, key: str, layer_id: str, index: int, obj: dict) -> bool:
-        """Click one object of a pydeck layer: the selection JSON the deck.gl frontend sends."""
+    def select(self, key: str, click: Callable[[str], WidgetState]) -> bool:
+        """Click in chart `key` as its frontend reports it: `click(widget id)` is the state it sends
+        (`deck_click_state` for a deck's object, `plotly_click_state` for a plotly point); False if not on screen."""
         widget = self.widgets.get(key)
         if widget is None:
             return False
-        self.widget_states[widget.element_id] = deck_click_state(widget.element_id, layer_id, index, obj)
-        return True
-
-    def select_chart_point(self, key: str, curve: int, index: int, point: dict) -> bool:
-        """Click one point of a plotly chart: the selection JSON plotly's frontend sends."""
-        widget = self.widgets.get(key)
-        if widget is None:
-            return False
-        self.widget_states[widget.element_id] = plotly_click_state(widget.element_id, curve, index, point)
+        self.widget_states[widget.element_id] = click(widget.element_id)
         return True
 
     async def close(self) -> None:
