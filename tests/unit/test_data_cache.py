@@ -184,3 +184,46 @@ def test_a_derived_value_is_built_once_per_dataset_and_again_for_a_new_one():
     assert (ds.derived(build), ds.derived(build)) == (1, 1)
     assert replace(ds, fingerprint="other").derived(build) == 2
     assert len(calls) == 2
+
+
+def test_tuple_columns_come_back_as_the_same_tuples_joined_or_as_lists(cache_folder: Path) -> None:
+    plain = [("a", "b"), (), ("a", "b"), ("c",)]
+    awkward = [("x",), ("",), ("has" + cache.SEPARATOR + "separator",), ()]  # what a joined string cannot carry
+    frame = pd.DataFrame({"plain": pd.Series(plain, dtype=object), "awkward": pd.Series(awkward, dtype=object)})
+    dataset = Dataset(tables={"events": frame}, fingerprint="f")
+    assert cache.write("k" * 64, dataset)
+    back = cache.read("k" * 64)
+    pd.testing.assert_frame_equal(back.tables["events"], frame, check_exact=True)
+    assert [type(v) for v in back.tables["events"]["plain"]] == [tuple] * 4
+    assert list(back.tables["events"]["awkward"]) == awkward
+    meta = (cache_folder / ("k" * 64) / cache.META_FILE).read_text(encoding="utf-8")
+    assert '"tuples": {"events": ["plain"]}' in meta and '"lists": {"events": ["awkward"]}' in meta
+
+
+def test_a_joined_column_is_stored_as_strings_and_split_once_per_distinct_cell() -> None:
+    values = pd.Series([("Russia", "Ukraine"), ("DPRK",), ("Russia", "Ukraine"), (), None], dtype=object)
+    stored = cache.joined(values)
+    assert list(stored) == ["Russia\x1fUkraine", "DPRK", "Russia\x1fUkraine", "", None]
+    back = cache.split(stored)
+    assert list(back) == list(values)
+    assert back.iloc[0] is back.iloc[2]  # one tuple for equal cells: a repeated value is not split again
+
+
+def test_the_key_hashes_every_byte_of_each_file_once(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[Path] = []
+    real_open = Path.open
+
+    def counting_open(self: Path, *args, **kwargs):
+        opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    key = cache.cache_key(folder, 10**9)
+    monkeypatch.setattr(Path, "open", counting_open)
+    assert cache.cache_key(folder, 10**9) == key
+    assert len(opened) == len(set(opened))  # no file opened twice
+    monkeypatch.undo()
+    for path in [folder / "sources.csv", sorted((folder / "documents").iterdir())[-1]]:
+        data = path.read_bytes()
+        path.write_bytes(data[:-1] + (b"x" if data[-1:] != b"x" else b"y"))  # only the last byte changes
+        assert cache.cache_key(folder, 10**9) != key
+        key = cache.cache_key(folder, 10**9)
