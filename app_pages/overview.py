@@ -231,10 +231,15 @@ def what_changed_block(as_of: date | None) -> None:
     new_rows_expander("quotes", found.quotes, {"text": "quote", "speaker": "speaker", "source_id": "source"})
 
 
+@st.cache_resource(max_entries=32, show_spinner=False)
+def cached_key_quotes(_ds: Dataset, key: str) -> tuple:
+    """The key quotes for one data and filters (`key`): sorting every quote is worked out once, not per run."""
+    return key_quotes(_ds)
+
+
 def quotes_block() -> None:
     """The key quotes, verbatim with speaker and source, one click away."""
-    ds = filtered_dataset()
-    quotes = key_quotes(ds)
+    quotes = cached_key_quotes(filtered_dataset(), dataset_key())
     with st.expander(f"Key quotes ({len(quotes)})"):
         if not quotes:
             st.caption("No quotes match the current filters.")

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from components.data.dataset import Dataset
 from components.data.schema import FAMILIES, FORCES, LOSS_METRICS, SIZE_METRICS, UNLISTED_FAMILY
 from components.present.grades import NOT_GRADED
-from components.present.labels import clip, column, date_label, quote_credit
+from components.present.labels import clip, column, date_label, date_labels, quote_credit
 from components.present.ledger import SourceRef, source_refs
 from components.present.palette import FALLBACK_COLOR, series_colors
 from components.state.filters import Filters
@@ -443,7 +443,7 @@ def figures_table(ds: Dataset, metrics: tuple[str, ...]) -> pd.DataFrame:
             "metric": rows["metric"].str.replace("_", " "),
             "figure": [stated_range(low, high) for low, high in zip(rows["low"], rows["high"], strict=True)],
             "role": rows["role"].replace("", "combat"),
-            "stated": [date_label(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"], strict=True)],
+            "stated": date_labels(rows["as_of"], rows["as_of_precision"]),
             "source": rows["source_id"].map(lambda s: cited.get(s, s)),
             "confidence": rows["confidence"],
             "doubtful": is_doubtful(rows).map({True: "doubtful", False: ""}),
