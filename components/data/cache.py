@@ -53,19 +53,25 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def data_files(folder: Path) -> list[Path]:
-    """Every file a load reads or may read: the tables, the archived documents and the geo layer.
+def data_names(folder: Path) -> list[str]:
+    """Every file a load reads or may read, relative to the folder: the tables, the documents and the geo layer.
 
-    The folders are listed with `os.scandir`, whose entries know their type without a `stat` per file.
+    The folders are listed with `os.scandir`, whose entries know their type without a `stat` per file, and
+    names stay strings: a folder of thousands of documents costs no `Path` object per file.
     """
-    files = [folder / schema.file for schema in SCHEMAS.values()]
+    names = [schema.file for schema in SCHEMAS.values()]
     for sub in ("documents", "geo"):
         try:
             with os.scandir(folder / sub) as entries:
-                files += sorted(folder / sub / e.name for e in entries if e.is_file())
+                names += sorted(f"{sub}/{e.name}" for e in entries if e.is_file())
         except OSError:
             continue
-    return files
+    return names
+
+
+def data_files(folder: Path) -> list[Path]:
+    """`data_names` as paths."""
+    return [folder / name for name in data_names(folder)]
 
 
 def cache_key(folder: Path, limit: int) -> str | None:
@@ -74,21 +80,22 @@ def cache_key(folder: Path, limit: int) -> str | None:
     Each file is opened once and its bytes fed to the digest as they are (no copy joined to its name).
     """
     digest = hashlib.sha256(code_version().encode() + b"\0" + str(limit).encode() + b"\0")
-    for path in data_files(folder):
-        name = str(path.relative_to(folder)).encode()
+    root = os.fspath(folder)
+    for name in data_names(folder):
+        label = name.encode()
         try:
-            with path.open("rb") as handle:
+            with open(os.path.join(root, name), "rb") as handle:
                 size = os.fstat(handle.fileno()).st_size
                 if size > limit:  # the loader reports it unread; its size decides that
-                    digest.update(name + b"\0over\0" + str(size).encode() + b"\0")
+                    digest.update(label + b"\0over\0" + str(size).encode() + b"\0")
                     continue
                 content = handle.read()
         except FileNotFoundError:
-            digest.update(name + b"\0missing\0")
+            digest.update(label + b"\0missing\0")
             continue
         except OSError:
             return None
-        digest.update(name + b"\0" + str(len(content)).encode() + b"\0")
+        digest.update(label + b"\0" + str(len(content)).encode() + b"\0")
         digest.update(content)
         digest.update(b"\0")
     return digest.hexdigest()

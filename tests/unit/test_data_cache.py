@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import os
 import shutil
 import stat
@@ -210,17 +211,18 @@ def test_a_joined_column_is_stored_as_strings_and_split_once_per_distinct_cell()
 
 
 def test_the_key_hashes_every_byte_of_each_file_once(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    opened: list[Path] = []
-    real_open = Path.open
+    opened: list[str] = []
+    real_open = builtins.open
 
-    def counting_open(self: Path, *args, **kwargs):
-        opened.append(self)
-        return real_open(self, *args, **kwargs)
+    def counting_open(file, *args, **kwargs):
+        opened.append(os.fspath(file))
+        return real_open(file, *args, **kwargs)
 
     key = cache.cache_key(folder, 10**9)
-    monkeypatch.setattr(Path, "open", counting_open)
+    monkeypatch.setattr(builtins, "open", counting_open)
     assert cache.cache_key(folder, 10**9) == key
-    assert len(opened) == len(set(opened))  # no file opened twice
+    expected = {str(p) for p in cache.data_files(folder)}
+    assert len(opened) == len(set(opened)) and set(opened) == expected  # every file opened, none twice
     monkeypatch.undo()
     for path in [folder / "sources.csv", sorted((folder / "documents").iterdir())[-1]]:
         data = path.read_bytes()
