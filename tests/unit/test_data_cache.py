@@ -14,7 +14,8 @@ import pytest
 
 from components.data import cache
 from components.data.dataset import Dataset
-from components.data.loading import load_dataset, load_fresh
+from components.data.loading import folder_signature, load_dataset, load_fresh
+from components.data.schema import SCHEMAS
 
 BUNDLED = Path(__file__).resolve().parents[2] / "data"
 
@@ -229,3 +230,22 @@ def test_the_key_hashes_every_byte_of_each_file_once(folder: Path, monkeypatch: 
         path.write_bytes(data[:-1] + (b"x" if data[-1:] != b"x" else b"y"))  # only the last byte changes
         assert cache.cache_key(folder, 10**9) != key
         key = cache.cache_key(folder, 10**9)
+
+
+def test_the_folder_signature_names_every_file_and_changes_with_any(folder: Path) -> None:
+    before = folder_signature(folder)
+    names = [name for name, _, _ in before]
+    assert names[: len(SCHEMAS)] == [s.file for s in SCHEMAS.values()]
+    assert sorted(n for n in names if n.startswith("documents/")) == [
+        f"documents/{p.name}" for p in sorted((folder / "documents").glob("*"))
+    ]
+    assert [n for n in names if n.startswith("geo/")] == [
+        f"geo/{p.name}" for p in sorted((folder / "geo").glob("*.geojson"))
+    ]
+    document = sorted((folder / "documents").iterdir())[-1]
+    document.write_bytes(document.read_bytes() + b"!")
+    after = folder_signature(folder)
+    assert after != before and [n for n, _, _ in after] == names
+    (folder / "documents" / "new.txt").write_text("a new document", encoding="utf-8")
+    assert "documents/new.txt" in [n for n, _, _ in folder_signature(folder)]
+    assert all(size == -1 for _, _, size in folder_signature(folder / "missing"))
