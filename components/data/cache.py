@@ -154,8 +154,10 @@ def split(values: pd.Series) -> pd.Series:
 
 
 def joinable(values: pd.Series) -> bool:
-    """Whether `split(joined(values))` gives the values back: no item holds the separator, no ('',) cell."""
-    return all(v is None or (v != ("",) and not any(SEPARATOR in item for item in v)) for v in values)
+    """Whether `split(joined(values))` gives the values back: items are strings without the separator, no ('',)."""
+    return all(
+        v is None or (v != ("",) and all(isinstance(item, str) and SEPARATOR not in item for item in v)) for v in values
+    )
 
 
 def read_table(entry: Path, name: str, tuples: list[str], lists: list[str] = ()) -> pd.DataFrame:

@@ -191,15 +191,22 @@ def test_a_derived_value_is_built_once_per_dataset_and_again_for_a_new_one():
 def test_tuple_columns_come_back_as_the_same_tuples_joined_or_as_lists(cache_folder: Path) -> None:
     plain = [("a", "b"), (), ("a", "b"), ("c",)]
     awkward = [("x",), ("",), ("has" + cache.SEPARATOR + "separator",), ()]  # what a joined string cannot carry
-    frame = pd.DataFrame({"plain": pd.Series(plain, dtype=object), "awkward": pd.Series(awkward, dtype=object)})
+    numbers = [(1, 2), (), (3,), (4,)]
+    frame = pd.DataFrame(
+        {
+            name: pd.Series(values, dtype=object)
+            for name, values in [("plain", plain), ("awkward", awkward), ("numbers", numbers)]
+        }
+    )
     dataset = Dataset(tables={"events": frame}, fingerprint="f")
     assert cache.write("k" * 64, dataset)
     back = cache.read("k" * 64)
     pd.testing.assert_frame_equal(back.tables["events"], frame, check_exact=True)
     assert [type(v) for v in back.tables["events"]["plain"]] == [tuple] * 4
     assert list(back.tables["events"]["awkward"]) == awkward
+    assert list(back.tables["events"]["numbers"]) == numbers
     meta = (cache_folder / ("k" * 64) / cache.META_FILE).read_text(encoding="utf-8")
-    assert '"tuples": {"events": ["plain"]}' in meta and '"lists": {"events": ["awkward"]}' in meta
+    assert '"tuples": {"events": ["plain"]}' in meta and '"lists": {"events": ["awkward", "numbers"]}' in meta
 
 
 def test_a_joined_column_is_stored_as_strings_and_split_once_per_distinct_cell() -> None:
