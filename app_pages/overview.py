@@ -14,6 +14,7 @@ from components.present.frozen import freeze
 from components.present.headlines import (
     QUESTIONS,
     Question,
+    earlier_claims_note,
     figure_panels,
     figures_chart,
     figures_filter_note,
@@ -44,6 +45,7 @@ from components.ui.details import plain_markdown
 
 SINCE_PATTERN = r"\d{4}-\d{2}-\d{2}"
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
+LAZY_ROWS = 1000  # longer tables load as the reader scrolls: every row kept, only the first screenful sent
 
 
 def legend_popover() -> None:
@@ -89,13 +91,25 @@ def key_judgments_block(as_of: date | None) -> None:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def question_view(_ds: Dataset, key: str, question: Question) -> tuple[tuple[go.Figure, ...], pd.DataFrame]:
-    """A question's figures and its exact-figures table for one data and filters (`key`).
+def question_view(_ds: Dataset, key: str, question: Question) -> tuple[tuple[go.Figure, ...], pd.DataFrame, str | None]:
+    """A question's figures, its exact-figures table and the note on claims left undrawn, for one data and filters.
 
     Built once and shared read-only by every session: a rerun that changed neither re-sends them unbuilt.
     """
     figures = figure_panels(_ds, question) if question.split else [f for f in [figures_chart(_ds, question)] if f]
-    return tuple(freeze(f) for f in figures), figures_table(_ds, question.metrics_in_table)
+    note = earlier_claims_note(_ds, question)
+    return tuple(freeze(f) for f in figures), figures_table(_ds, question.metrics_in_table), note
+
+
+def long_table(table: pd.DataFrame, what: str, source: str) -> None:
+    """A table; past LAZY_ROWS rows it loads as the reader scrolls (all rows, none dropped), and says so."""
+    lazy = len(table) > LAZY_ROWS
+    if lazy:
+        st.caption(
+            f"{len(table):,} {what}, loaded as you scroll (the first {LAZY_ROWS:,} are sent now); every one is "
+            f"also in the {source}.csv download on the Sources page."
+        )
+    st.dataframe(table, hide_index=True, width="stretch", lazy=lazy)
 
 
 def figures_block(question: Question) -> None:
@@ -104,21 +118,23 @@ def figures_block(question: Question) -> None:
     note = figures_filter_note(current_filters())
     if note:
         st.caption(note)
-    figures, table = question_view(filtered_dataset(), dataset_key(), question)
+    figures, table, undrawn = question_view(filtered_dataset(), dataset_key(), question)
     if not figures:
         st.caption("No numbered claim matches the current filters.")
     for n, (column, fig) in enumerate(zip(st.columns(len(figures)) if figures else [], figures, strict=True)):
         column.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key=f"figures_{question.key}_{n}")
+    if undrawn:
+        st.caption(undrawn)
     with st.expander("Exact figures, every claim, as stated"):
-        st.dataframe(table, hide_index=True, width="stretch")
+        long_table(table, "claims", "estimates")
 
 
 def new_rows_expander(label: str, rows: pd.DataFrame, columns: dict[str, str]) -> None:
     """A count of new rows, their list one click away."""
     if rows.empty:
         return
-    with st.expander(f"{len(rows)} new {label}"):
-        st.dataframe(rows[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
+    with st.expander(f"{len(rows):,} new {label}"):
+        long_table(rows[list(columns)].rename(columns=columns), f"new {label}", label)
 
 
 def since_control(as_of: date | None) -> None:
@@ -215,10 +231,15 @@ def what_changed_block(as_of: date | None) -> None:
     new_rows_expander("quotes", found.quotes, {"text": "quote", "speaker": "speaker", "source_id": "source"})
 
 
+@st.cache_resource(max_entries=32, show_spinner=False)
+def cached_key_quotes(_ds: Dataset, key: str) -> tuple:
+    """The key quotes for one data and filters (`key`): sorting every quote is worked out once, not per run."""
+    return key_quotes(_ds)
+
+
 def quotes_block() -> None:
     """The key quotes, verbatim with speaker and source, one click away."""
-    ds = filtered_dataset()
-    quotes = key_quotes(ds)
+    quotes = cached_key_quotes(filtered_dataset(), dataset_key())
     with st.expander(f"Key quotes ({len(quotes)})"):
         if not quotes:
             st.caption("No quotes match the current filters.")

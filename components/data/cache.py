@@ -19,12 +19,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from components.data.dataset import Dataset, Problem
 from components.data.schema import SCHEMAS
 
-FORMAT = "1"
+FORMAT = "2"
 PACKAGE = Path(__file__).resolve().parent
 META_FILE = "meta.json"
 
@@ -52,33 +53,51 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def data_files(folder: Path) -> list[Path]:
-    """Every file a load reads or may read: the tables, the archived documents and the geo layer."""
-    files = [folder / schema.file for schema in SCHEMAS.values()]
+def data_names(folder: Path) -> list[str]:
+    """Every file a load reads or may read, relative to the folder: the tables, the documents and the geo layer.
+
+    The folders are listed with `os.scandir`, whose entries know their type without a `stat` per file, and
+    names stay strings: a folder of thousands of documents costs no `Path` object per file.
+    """
+    names = [schema.file for schema in SCHEMAS.values()]
     for sub in ("documents", "geo"):
         try:
-            files += sorted(p for p in (folder / sub).iterdir() if p.is_file())
+            with os.scandir(folder / sub) as entries:
+                names += sorted(f"{sub}/{e.name}" for e in entries if e.is_file())
         except OSError:
             continue
-    return files
+    return names
+
+
+def data_files(folder: Path) -> list[Path]:
+    """`data_names` as paths."""
+    return [folder / name for name in data_names(folder)]
 
 
 def cache_key(folder: Path, limit: int) -> str | None:
-    """The entry's name for this folder's bytes, size limit and code; None when a file cannot be hashed."""
+    """The entry's name for this folder's bytes, size limit and code; None when a file cannot be hashed.
+
+    Each file is opened once and its bytes fed to the digest as they are (no copy joined to its name).
+    """
     digest = hashlib.sha256(code_version().encode() + b"\0" + str(limit).encode() + b"\0")
-    for path in data_files(folder):
-        name = str(path.relative_to(folder)).encode()
+    root = os.fspath(folder)
+    for name in data_names(folder):
+        label = name.encode()
         try:
-            if path.stat().st_size > limit:  # the loader reports it unread; its size decides that
-                digest.update(name + b"\0over\0" + str(path.stat().st_size).encode() + b"\0")
-                continue
-            content = path.read_bytes()
+            with open(os.path.join(root, name), "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > limit:  # the loader reports it unread; its size decides that
+                    digest.update(label + b"\0over\0" + str(size).encode() + b"\0")
+                    continue
+                content = handle.read()
         except FileNotFoundError:
-            digest.update(name + b"\0missing\0")
+            digest.update(label + b"\0missing\0")
             continue
         except OSError:
             return None
-        digest.update(name + b"\0" + str(len(content)).encode() + b"\0" + content + b"\0")
+        digest.update(label + b"\0" + str(len(content)).encode() + b"\0")
+        digest.update(content)
+        digest.update(b"\0")
     return digest.hexdigest()
 
 
@@ -89,7 +108,7 @@ def read(key: str) -> Dataset | None:
         meta = json.loads((entry / META_FILE).read_text(encoding="utf-8"))
         if meta.get("format") != FORMAT or meta.get("key") != key:
             return None
-        tables = {name: read_table(entry, name, meta["tuples"][name]) for name in meta["tables"]}
+        tables = {name: read_table(entry, name, meta["tuples"][name], meta["lists"][name]) for name in meta["tables"]}
         problems = tuple(Problem(**p) for p in meta["problems"])
         return Dataset(
             tables=tables,
@@ -114,10 +133,39 @@ def tuple_columns(frame: pd.DataFrame) -> list[str]:
     return found
 
 
-def read_table(entry: Path, name: str, tuples: list[str]) -> pd.DataFrame:
-    """One stored table with its tuple columns made tuples again."""
+# Tuple columns are stored as one string per cell, items joined by the ASCII unit separator: Arrow reads
+# strings several times faster than lists, and each distinct cell is split once (a column repeats its
+# values: a few actors, claimants). A column this cannot carry exactly is stored as Parquet lists instead.
+SEPARATOR = "\x1f"
+
+
+def joined(values: pd.Series) -> pd.Series:
+    """A tuple column as strings (None stays None)."""
+    return pd.Series([SEPARATOR.join(v) if v is not None else None for v in values], index=values.index, dtype=object)
+
+
+def split(values: pd.Series) -> pd.Series:
+    """`joined`'s strings as tuples again: each distinct string split once, equal cells share one tuple."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    tuples = np.empty(len(uniques) + 1, dtype=object)
+    tuples[:-1] = [tuple(u.split(SEPARATOR)) if u else () for u in uniques]
+    tuples[-1] = None  # code -1: a missing cell
+    return pd.Series(tuples[codes], index=values.index, dtype=object)
+
+
+def joinable(values: pd.Series) -> bool:
+    """Whether `split(joined(values))` gives the values back: items are strings without the separator, no ('',)."""
+    return all(
+        v is None or (v != ("",) and all(isinstance(item, str) and SEPARATOR not in item for item in v)) for v in values
+    )
+
+
+def read_table(entry: Path, name: str, tuples: list[str], lists: list[str] = ()) -> pd.DataFrame:
+    """One stored table with its tuple columns made tuples again (`tuples` joined, `lists` as Parquet lists)."""
     frame = pd.read_parquet(entry / f"{name}.parquet")
     for column in tuples:
+        frame[column] = split(frame[column])
+    for column in lists:
         frame[column] = frame[column].map(lambda value: tuple(value) if value is not None else None)
     return frame
 
@@ -155,22 +203,26 @@ def write(key: str, dataset: Dataset) -> bool:
     try:
         root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=root))
-        tuples = {}
+        tuples, lists = {}, {}
         for name, frame in dataset.tables.items():
-            frame.to_parquet(staging / f"{name}.parquet")
-            tuples[name] = tuple_columns(frame)
+            columns = tuple_columns(frame)
+            tuples[name] = [c for c in columns if joinable(frame[c])]
+            lists[name] = [c for c in columns if c not in tuples[name]]
+            stored = frame.assign(**{c: joined(frame[c]) for c in tuples[name]}) if tuples[name] else frame
+            stored.to_parquet(staging / f"{name}.parquet")
         meta = {
             "format": FORMAT,
             "key": key,
             "tables": list(dataset.tables),
             "tuples": tuples,
+            "lists": lists,
             "problems": [vars(p) for p in dataset.problems],
             "documents": dataset.documents,
             "geo": dataset.geo,
             "fingerprint": dataset.fingerprint,
         }
         (staging / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        back = {name: read_table(staging, name, tuples[name]) for name in dataset.tables}
+        back = {name: read_table(staging, name, tuples[name], lists[name]) for name in dataset.tables}
         if not same_frames(dataset.tables, back):
             return False
         target = root / key

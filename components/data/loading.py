@@ -40,18 +40,33 @@ def default_data_dir() -> Path:
 
 
 def folder_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """(relative name, mtime_ns, size) of every file the loader reads: changes when any file does."""
-    files = [folder / s.file for s in SCHEMAS.values()]
-    files += sorted((folder / "documents").glob("*")) + sorted((folder / "geo").glob("*.geojson"))
+    """(relative name, mtime_ns, size) of every file the loader reads: changes when any file does.
+
+    Every run calls this (an edited file shows on the next rerun): the folders are listed with `os.scandir`
+    and the names kept as strings, so thousands of documents cost one `stat` each and no `Path`.
+    """
+    names = [s.file for s in SCHEMAS.values()]
+    names += [f"documents/{name}" for name in listed(folder / "documents")]
+    names += [f"geo/{name}" for name in listed(folder / "geo") if name.endswith(".geojson")]
+    root = os.fspath(folder)
     signature = []
-    for path in files:
+    for name in names:
         try:
-            stat = path.stat()
+            stat = os.stat(os.path.join(root, name))
         except OSError:
-            signature.append((str(path.relative_to(folder)), -1, -1))
+            signature.append((name, -1, -1))
             continue
-        signature.append((str(path.relative_to(folder)), stat.st_mtime_ns, stat.st_size))
+        signature.append((name, stat.st_mtime_ns, stat.st_size))
     return tuple(signature)
+
+
+def listed(folder: Path) -> list[str]:
+    """The sorted names in a folder, as `Path.glob("*")` gives them; none when it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(e.name for e in entries)
+    except OSError:
+        return []
 
 
 def read_bytes(path: Path, label: str) -> tuple[bytes | None, list[Problem]]:

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from components.data.dataset import Dataset
 from components.data.schema import FAMILIES, FORCES, LOSS_METRICS, SIZE_METRICS, UNLISTED_FAMILY
 from components.present.grades import NOT_GRADED
-from components.present.labels import clip, column, date_label, quote_credit
+from components.present.labels import clip, column, date_label, date_labels, quote_credit
 from components.present.ledger import SourceRef, source_refs
 from components.present.palette import FALLBACK_COLOR, series_colors
 from components.state.filters import Filters
@@ -195,6 +195,9 @@ QUESTIONS = (
         split=True,
     ),
 )
+# Earlier claims drawn per claimant row and panel: past a few dozen, faint marks on one row are a smear no
+# reader can tell apart, and each carries its hover text to the browser. The table still lists every claim.
+MAX_EARLIER = 20
 PANEL_TITLES = {"deployed": "sent (deployed)", "present": "present", "killed_or_wounded": "killed or wounded"}
 
 
@@ -240,6 +243,25 @@ def claim_rows(ds: Dataset, question: Question) -> pd.DataFrame:
         doubtful_claim=doubtful,
         latest=latest,
         row=[row_label(c, d) for c, d in zip(rows["claimant"], doubtful, strict=True)],
+    )
+
+
+def drawn_claims(rows: pd.DataFrame, limit: int = MAX_EARLIER) -> pd.DataFrame:
+    """The claims a chart draws: every latest claim, and the newest `limit` earlier claims of each row and metric."""
+    earlier = rows[~rows["latest"]]
+    rank = earlier.groupby(["row", "metric"], sort=False).cumcount(ascending=False)  # 0 = the newest
+    return rows[rows["latest"] | rows.index.isin(earlier.index[rank.to_numpy() < limit])]
+
+
+def earlier_claims_note(ds: Dataset, question: Question) -> str | None:
+    """A sentence saying how many claims the charts draw when earlier claims were left out; None when none were."""
+    rows = claim_rows(ds, question)
+    drawn = len(drawn_claims(rows))
+    if drawn == len(rows):
+        return None
+    return (
+        f"Showing {drawn:,} of {len(rows):,} claims: each claimant's latest claim and its {MAX_EARLIER} newest "
+        "earlier ones per figure (faint marks); the exact figures below list every claim."
     )
 
 
@@ -372,7 +394,7 @@ def figures_chart(
 ) -> go.Figure | None:
     """One compact chart: a row per claimant, a panel per metric (all the question's, or `metrics`); None if empty."""
     rows = claim_rows(ds, question)
-    rows = rows if metrics is None else rows[rows["metric"].isin(metrics)]
+    rows = drawn_claims(rows if metrics is None else rows[rows["metric"].isin(metrics)])
     if rows.empty:
         return None
     metrics = [m for m in question.metrics if (rows["metric"] == m).any()]
@@ -421,7 +443,7 @@ def figures_table(ds: Dataset, metrics: tuple[str, ...]) -> pd.DataFrame:
             "metric": rows["metric"].str.replace("_", " "),
             "figure": [stated_range(low, high) for low, high in zip(rows["low"], rows["high"], strict=True)],
             "role": rows["role"].replace("", "combat"),
-            "stated": [date_label(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"], strict=True)],
+            "stated": date_labels(rows["as_of"], rows["as_of_precision"]),
             "source": rows["source_id"].map(lambda s: cited.get(s, s)),
             "confidence": rows["confidence"],
             "doubtful": is_doubtful(rows).map({True: "doubtful", False: ""}),

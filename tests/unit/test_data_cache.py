@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import os
 import shutil
 import stat
@@ -13,7 +14,8 @@ import pytest
 
 from components.data import cache
 from components.data.dataset import Dataset
-from components.data.loading import load_dataset, load_fresh
+from components.data.loading import folder_signature, load_dataset, load_fresh
+from components.data.schema import SCHEMAS
 
 BUNDLED = Path(__file__).resolve().parents[2] / "data"
 
@@ -184,3 +186,73 @@ def test_a_derived_value_is_built_once_per_dataset_and_again_for_a_new_one():
     assert (ds.derived(build), ds.derived(build)) == (1, 1)
     assert replace(ds, fingerprint="other").derived(build) == 2
     assert len(calls) == 2
+
+
+def test_tuple_columns_come_back_as_the_same_tuples_joined_or_as_lists(cache_folder: Path) -> None:
+    plain = [("a", "b"), (), ("a", "b"), ("c",)]
+    awkward = [("x",), ("",), ("has" + cache.SEPARATOR + "separator",), ()]  # what a joined string cannot carry
+    numbers = [(1, 2), (), (3,), (4,)]
+    frame = pd.DataFrame(
+        {
+            name: pd.Series(values, dtype=object)
+            for name, values in [("plain", plain), ("awkward", awkward), ("numbers", numbers)]
+        }
+    )
+    dataset = Dataset(tables={"events": frame}, fingerprint="f")
+    assert cache.write("k" * 64, dataset)
+    back = cache.read("k" * 64)
+    pd.testing.assert_frame_equal(back.tables["events"], frame, check_exact=True)
+    assert [type(v) for v in back.tables["events"]["plain"]] == [tuple] * 4
+    assert list(back.tables["events"]["awkward"]) == awkward
+    assert list(back.tables["events"]["numbers"]) == numbers
+    meta = (cache_folder / ("k" * 64) / cache.META_FILE).read_text(encoding="utf-8")
+    assert '"tuples": {"events": ["plain"]}' in meta and '"lists": {"events": ["awkward", "numbers"]}' in meta
+
+
+def test_a_joined_column_is_stored_as_strings_and_split_once_per_distinct_cell() -> None:
+    values = pd.Series([("Russia", "Ukraine"), ("DPRK",), ("Russia", "Ukraine"), (), None], dtype=object)
+    stored = cache.joined(values)
+    assert list(stored) == ["Russia\x1fUkraine", "DPRK", "Russia\x1fUkraine", "", None]
+    back = cache.split(stored)
+    assert list(back) == list(values)
+    assert back.iloc[0] is back.iloc[2]  # one tuple for equal cells: a repeated value is not split again
+
+
+def test_the_key_hashes_every_byte_of_each_file_once(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    real_open = builtins.open
+
+    def counting_open(file, *args, **kwargs):
+        opened.append(os.fspath(file))
+        return real_open(file, *args, **kwargs)
+
+    key = cache.cache_key(folder, 10**9)
+    monkeypatch.setattr(builtins, "open", counting_open)
+    assert cache.cache_key(folder, 10**9) == key
+    expected = {str(p) for p in cache.data_files(folder)}
+    assert len(opened) == len(set(opened)) and set(opened) == expected  # every file opened, none twice
+    monkeypatch.undo()
+    for path in [folder / "sources.csv", sorted((folder / "documents").iterdir())[-1]]:
+        data = path.read_bytes()
+        path.write_bytes(data[:-1] + (b"x" if data[-1:] != b"x" else b"y"))  # only the last byte changes
+        assert cache.cache_key(folder, 10**9) != key
+        key = cache.cache_key(folder, 10**9)
+
+
+def test_the_folder_signature_names_every_file_and_changes_with_any(folder: Path) -> None:
+    before = folder_signature(folder)
+    names = [name for name, _, _ in before]
+    assert names[: len(SCHEMAS)] == [s.file for s in SCHEMAS.values()]
+    assert sorted(n for n in names if n.startswith("documents/")) == [
+        f"documents/{p.name}" for p in sorted((folder / "documents").glob("*"))
+    ]
+    assert [n for n in names if n.startswith("geo/")] == [
+        f"geo/{p.name}" for p in sorted((folder / "geo").glob("*.geojson"))
+    ]
+    document = sorted((folder / "documents").iterdir())[-1]
+    document.write_bytes(document.read_bytes() + b"!")
+    after = folder_signature(folder)
+    assert after != before and [n for n, _, _ in after] == names
+    (folder / "documents" / "new.txt").write_text("a new document", encoding="utf-8")
+    assert "documents/new.txt" in [n for n, _, _ in folder_signature(folder)]
+    assert all(size == -1 for _, _, size in folder_signature(folder / "missing"))

@@ -7,10 +7,13 @@ import pandas as pd
 from components.data.dataset import Dataset
 from components.present.headlines import (
     CHART_MARGIN_PX,
+    MAX_EARLIER,
     QUESTIONS,
     ROW_PX,
     ROW_PX_WRAPPED,
     claim_rows,
+    drawn_claims,
+    earlier_claims_note,
     figure_panels,
     figures_chart,
     figures_filter_note,
@@ -144,3 +147,38 @@ def test_the_legend_stands_in_its_own_margin_below_the_x_ticks():
     assert (legend.yref, legend.yanchor, legend.y) == ("container", "bottom", 0)
     assert fig.layout.margin.b >= 60  # room for the legend's lines, so it never sits on the tick labels
     assert figures_chart(dataset(), SIZE, legend=False).layout.margin.b < 20
+
+
+def many_claims(earlier: int) -> Dataset:
+    """The test dataset with `earlier` more deployed claims by the NIS, one a day before its latest."""
+    ds = dataset()
+    base = ds.estimates.iloc[0]
+    extra = pd.DataFrame(
+        [
+            base.to_dict() | {"estimate_id": f"nis-e{n:04d}", "as_of": D("2024-01-01") + pd.Timedelta(days=n), "low": n}
+            for n in range(earlier)
+        ]
+    ).astype({"low": "Int64", "high": "Int64"})
+    return ds.with_tables(estimates=pd.concat([ds.estimates, extra], ignore_index=True))
+
+
+def test_a_chart_draws_every_latest_claim_and_only_the_newest_earlier_ones_of_each_row():
+    ds = many_claims(300)
+    rows = claim_rows(ds, SIZE)
+    drawn = drawn_claims(rows)
+    assert rows["latest"].sum() == drawn["latest"].sum()  # no latest claim is ever left out
+    nis = drawn[(drawn["claimant"] == "South Korea NIS") & ~drawn["latest"]]
+    assert len(nis) == MAX_EARLIER
+    newest = rows[(rows["claimant"] == "South Korea NIS") & ~rows["latest"]].tail(MAX_EARLIER)
+    assert list(nis["estimate_id"]) == list(newest["estimate_id"])
+    fig = figures_chart(ds, SIZE)
+    assert sum(len(t.hovertext) for t in fig.data) == len(drawn) + drawn["latest"].sum()  # bar + end mark each
+    note = earlier_claims_note(ds, SIZE)
+    assert note.startswith(f"Showing {len(drawn):,} of {len(rows):,} claims")
+
+
+def test_nothing_is_left_out_and_nothing_said_while_a_row_has_few_earlier_claims():
+    ds = many_claims(MAX_EARLIER - 1)  # with the original earlier claim: exactly MAX_EARLIER earlier claims
+    assert len(drawn_claims(claim_rows(ds, SIZE))) == len(claim_rows(ds, SIZE))
+    assert earlier_claims_note(ds, SIZE) is None
+    assert earlier_claims_note(dataset(), LOSSES) is None
