@@ -555,3 +555,28 @@ def selected_event_id(selection: object) -> str | None:
         if isinstance(custom, list | tuple) and custom:
             return str(custom[0])
     return None
+
+
+LIST_ROWS = 500  # the event list shows this many rows at a time: 100,000 rows would send 8 MB to every reader
+
+
+def list_pages(total: int, size: int = LIST_ROWS) -> int:
+    """How many pages of `size` rows the event list has (at least one)."""
+    return max(1, -(-total // size))
+
+
+def list_window(total: int, page: int, size: int = LIST_ROWS) -> tuple[int, int]:
+    """The rows [start, stop) of page `page` (1-based, clamped to the pages there are) of the event list."""
+    page = min(max(1, page), list_pages(total, size))
+    return (page - 1) * size, min(total, page * size)
+
+
+def list_note(total: int, page: int, size: int = LIST_ROWS) -> str | None:
+    """'Showing events N–M of T…' when the list is paged, else None (every event is in the list)."""
+    if total <= size:
+        return None
+    start, stop = list_window(total, page, size)
+    return (
+        f"Showing events {start + 1:,}–{stop:,} of {total:,}, oldest first (page {page:,} of "
+        f"{list_pages(total, size):,}). Choose another page, or narrow the filters to see fewer."
+    )
