@@ -39,6 +39,9 @@ LABEL_SPACING = 4  # at most this many labels side by side across one lane's tim
 NARROW_PX = 640  # a window this narrow (a phone) keeps one label per lane
 LANE_HEIGHT = 62  # seven lanes, the legend and the axis fit under the page's heading at 1280x800
 TITLE_CHARS = 34  # a selected event's title is wrapped to lines this long: fits a 390 px phone
+TITLE_LINE_PX = 22  # a line of the selected event's 17 px title
+TITLE_TOP_PX = 14  # the title's pad from the figure's top (plotly sets a first line's caps above its anchor)
+TITLE_GAP_PX = 6  # between that title and the plot
 X_MARGIN = 0.03  # the x range runs this share of the events' span past the first and last event
 BAR_WIDTH = 0.14
 # A key-event label is drawn in the top band of its lane (LABEL_TOP below the lane's upper edge, one text line
@@ -398,7 +401,19 @@ def _event_figure(events: pd.DataFrame, theme: Theme = LIGHT, selected: str | No
     fig.add_traces(_selected_traces(rows, selected, picked, theme))
     fig.update_layout(annotations=_label_annotations(rows, titles, theme))  # at once: add_annotation is O(n) each
     if picked:
-        fig.update_layout(title={"text": selected_title(picked), "x": 0, "xanchor": "left", "font": {"size": 17}})
+        # From the figure's top down, in a top margin as tall as its lines: clear of the first lane's labels.
+        fig.update_layout(
+            title={
+                "text": selected_title(picked),
+                "x": 0,
+                "xanchor": "left",
+                "yref": "container",
+                "y": 1,
+                "yanchor": "top",
+                "pad": {"t": TITLE_TOP_PX},
+                "font": {"size": 17},
+            }
+        )
     fig.update_xaxes(range=x_range(rows))
     fig.update_yaxes(
         tickvals=list(range(len(lanes))),
@@ -514,13 +529,19 @@ def timeline_figure(
         minor={"dtick": month_tick(events), "ticks": "outside", "ticklen": 3, "showgrid": True},
     )
     fig.update_layout(
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        margin={"l": 10, "r": 10, "t": title_margin(fig), "b": 10},
         legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "xref": "container", "x": 0},
         hovermode="closest",
         clickmode="event+select",
         hoverlabel={"align": "left"},
     )
     return fig
+
+
+def title_margin(fig: go.Figure) -> int:
+    """The top margin: 40 px, or the selected event's title lines (22 px each), its pad and a gap below."""
+    text = fig.layout.title.text
+    return 40 if not text else max(40, TITLE_LINE_PX * (text.count("<br>") + 1) + TITLE_TOP_PX + TITLE_GAP_PX)
 
 
 def month_tick(events: pd.DataFrame) -> str:

@@ -126,3 +126,16 @@ def test_the_legend_sits_below_the_year_line_at_any_plot_height(bundled_dataset)
     legend = timeline_figure(bundled_dataset.events).layout.legend
     # At the foot of the figure (not a share of the plot's height below it, which a phone's tall legend shrinks).
     assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
+
+
+def test_a_selected_events_title_has_a_top_margin_as_tall_as_its_lines(bundled_dataset):
+    events = bundled_dataset.events
+    chosen = events.loc[events["event_id"] == "first-clash-umerov"].iloc[0]
+    fig = timeline_figure(events, selected=chosen["event_id"])
+    title = fig.layout.title
+    lines = title.text.count("<br>") + 1
+    assert lines == 3 and chosen["title"][:20] in title.text
+    # Hung from the figure's top, not centred in a 40 px margin, where its lines ran down into the first lane.
+    assert (title.yref, title.y, title.yanchor) == ("container", 1, "top")
+    assert fig.layout.margin.t >= 22 * lines + title.pad.t + 6
+    assert timeline_figure(events).layout.margin.t == 40  # nothing selected: no room kept
