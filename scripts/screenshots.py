@@ -37,6 +37,18 @@ SHOTS = [
     for viewport, suffix in VIEWPORTS
     for name, path, chart in PAGES
 ]
+# The timeline with an event chosen by a link (data/events.csv's id): its ring and its "Selected: ..." title,
+# at laptop size in both themes.
+SELECTED_EVENT = "first-clash-umerov"
+SHOTS += [
+    (
+        f"timeline-selected{'' if theme == 'light' else '-projector'}",
+        f"/timeline?event={SELECTED_EVENT}{query}",
+        chromium.DESKTOP,
+        PLOTLY,
+    )
+    for theme, query in (("light", ""), ("projector", "&" + PROJECTOR[1:]))
+]
 
 
 def wait_until_drawn(page, chart: str | None) -> None:

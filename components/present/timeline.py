@@ -30,14 +30,33 @@ from components.present.theme import LIGHT, Theme, apply_theme
 
 MAX_POINTS = 1500
 LANE_SLOTS = 5
-SLOT_STEP = 0.16
+# Sub-rows SLOT_STEP apart (in lanes), slot 1 SLOT_BASE below the lane's line: a 17 px diamond in slots 1 to 3
+# clears its lane's label and the next lane's, even in a 46 px lane (a phone, whose tall legend shrinks the plot).
+SLOT_STEP = 0.124
+SLOT_BASE = 0.11
 LABEL_CHARS = 24  # a key event's label on the chart: its title cut to this
 LABEL_SPACING = 4  # at most this many labels side by side across one lane's time span
 NARROW_PX = 640  # a window this narrow (a phone) keeps one label per lane
 LANE_HEIGHT = 62  # seven lanes, the legend and the axis fit under the page's heading at 1280x800
 TITLE_CHARS = 34  # a selected event's title is wrapped to lines this long: fits a 390 px phone
+TITLE_LINE_PX = 22  # a line of the selected event's 17 px title
+TITLE_TOP_PX = 14  # the title's pad from the figure's top (plotly sets a first line's caps above its anchor)
+TITLE_GAP_PX = 6  # between that title and the plot
 X_MARGIN = 0.03  # the x range runs this share of the events' span past the first and last event
 BAR_WIDTH = 0.14
+# A key-event label is drawn in the top band of its lane (LABEL_TOP below the lane's upper edge, one text line
+# tall). Marks under it leave the lane's top sub-row, and the bottom sub-row of the lane above, free: the
+# label's width in time is reckoned on the narrowest plot that shows it (a phone shows each lane's first label
+# only; the others from NARROW_PX up), so on any wider plot it is shorter still. Measured in Chromium: a 12 px
+# label's text is 16 px tall and 5.7 px per character wide; a lane is 59 px tall (46 on a phone); the plot is
+# 233 px wide at 390 px.
+LABEL_TOP = 0.02
+LABEL_PX_PER_CHAR = 6.2
+LABEL_PAD_PX = 6
+MARK_PX = 17  # a marker's box: a 13 px diamond and its outline
+PHONE_PLOT_PX = 220  # the plot's width on a phone (the narrowest that shows each lane's first label)
+NARROW_PLOT_PX = 420  # the narrowest plot that shows the other labels (a window just wider than NARROW_PX)
+MINOR_TICK = "M1"  # a tick and a gridline every month; plotly spaces the labelled ticks to the plot's width
 
 
 def period_ends(dates: pd.Series, precisions: pd.Series) -> pd.Series:
@@ -86,15 +105,25 @@ def category_lanes(categories: Iterable[str]) -> list[str]:
     return known + sorted(present - set(CATEGORIES))
 
 
-def _slots(starts: pd.Series, ends: pd.Series, gap: pd.Timedelta) -> list[int]:
-    """Greedy lane slots so that events closer in time than `gap` sit on different sub-rows."""
+Spans = list[tuple[pd.Timestamp, pd.Timestamp]]
+
+
+def _slots(starts: pd.Series, ends: pd.Series, gap: pd.Timedelta, blocked: dict[int, Spans] | None = None) -> list[int]:
+    """Greedy lane slots so that events closer in time than `gap` sit on different sub-rows.
+
+    `blocked` maps a slot to the time spans where a label covers it: a mark overlapping one takes another slot.
+    """
     order = starts.sort_values(kind="stable").index
     slot_end: list[pd.Timestamp] = [pd.Timestamp.min] * LANE_SLOTS
     result: dict[object, int] = {}
     for idx in order:
-        free = [s for s in range(LANE_SLOTS) if slot_end[s] <= starts[idx]]
-        slot = free[0] if free else min(range(LANE_SLOTS), key=lambda s: slot_end[s])
-        slot_end[slot] = max(ends[idx], starts[idx]) + gap
+        start, end = starts[idx], max(ends[idx], starts[idx])
+        allowed = [
+            s for s in range(LANE_SLOTS) if not any(lo < end and start < hi for lo, hi in (blocked or {}).get(s, ()))
+        ] or list(range(LANE_SLOTS))
+        free = [s for s in allowed if slot_end[s] <= start]
+        slot = free[0] if free else min(allowed, key=lambda s: slot_end[s])
+        slot_end[slot] = end + gap
         result[idx] = slot
     return [result[i] for i in starts.index]
 
@@ -125,12 +154,49 @@ def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
     rows["lane"] = rows["category"].map({c: i for i, c in enumerate(lanes)})
     rows["y"] = rows["lane"].astype(float)
     gap = marker_gap(rows["start"], rows["end"])
-    for _, group in rows.groupby("lane"):
+    blocked = label_spans(rows, events["title"])
+    for lane, group in rows.groupby("lane"):
         ends = group["end"].where(group["end"].notna(), group["start"])
-        slots = _slots(group["start"], pd.to_datetime(ends), gap)
-        # Slots fill downward from just above the lane line: the band above is kept for key-event labels.
-        rows.loc[group.index, "y"] = group["lane"] + (pd.Series(slots, index=group.index) - 1) * SLOT_STEP
+        slots = _slots(group["start"], pd.to_datetime(ends), gap, blocked.get(int(lane)))
+        # Slots fill downward from just below the lane line; the band above holds the key-event labels.
+        rows.loc[group.index, "y"] = group["lane"] + SLOT_BASE + (pd.Series(slots, index=group.index) - 1) * SLOT_STEP
     return rows
+
+
+def label_text(title: object, limit: int = LABEL_CHARS) -> str:
+    """A title cut to a label's length at a word boundary (not yet escaped)."""
+    text = "" if title is None or title is pd.NA else str(title)
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text
+
+
+def label_spans(rows: pd.DataFrame, titles: pd.Series) -> dict[int, dict[int, Spans]]:
+    """Per lane, per slot: the time spans a key-event label covers on the narrowest plot that shows it.
+
+    A label in lane L covers L's top slot and the bottom slot of the lane above (L - 1), whose marks reach
+    down into L's label band. Each span is widened by half a marker either side.
+    """
+    if rows.empty:
+        return {}
+    first, last = x_range(rows)
+    span = last - first
+    lanes = rows.set_index("event_id")["lane"]
+    starts = rows.set_index("event_id")["start"]
+    title_of = pd.Series(titles.to_numpy(), index=rows["event_id"].to_numpy())
+    order = label_order(rows)
+    lane_count = rows["lane"].nunique()
+    spans: dict[int, dict[int, Spans]] = {}
+    for rank, event_id in enumerate(order):
+        plot_px = PHONE_PLOT_PX if rank < lane_count else NARROW_PLOT_PX
+        px = len(label_text(title_of.get(event_id, ""))) * LABEL_PX_PER_CHAR + LABEL_PAD_PX
+        half_mark = span * (MARK_PX / 2 / plot_px)
+        lo, hi = starts[event_id] - half_mark, starts[event_id] + span * (px / plot_px) + half_mark
+        lane = int(lanes[event_id])
+        spans.setdefault(lane, {}).setdefault(0, []).append((lo, hi))
+        if lane > 0:
+            spans.setdefault(lane - 1, {}).setdefault(LANE_SLOTS - 1, []).append((lo, hi))
+    return spans
 
 
 def _custom(group: pd.DataFrame) -> np.ndarray:
@@ -145,8 +211,9 @@ def _point_trace(group: pd.DataFrame, category: str, approx: bool, theme: Theme 
         y=group["y"],
         mode="markers+text" if approx else "markers",
         text=["≈"] * len(group) if approx else None,
-        textposition="top center",
-        textfont={"size": 15, "color": category_color(category, theme=theme.name)},
+        # Inside the hollow marker: above it the sign would reach into the sub-row or label band above.
+        textposition="middle center",
+        textfont={"size": 11, "color": category_color(category, theme=theme.name)},
         marker={
             "symbol": [confidence_symbol(c, open_marker=approx) for c in group["confidence"]],
             "color": category_color(category, theme=theme.name),
@@ -231,10 +298,7 @@ def _key_traces(theme: Theme = LIGHT) -> list[go.Scatter]:
 
 def short_label(title: object, limit: int = LABEL_CHARS) -> str:
     """A title cut to a label's length at a word boundary, escaped."""
-    text = "" if title is None or title is pd.NA else str(title)
-    if len(text) > limit:
-        text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return plotly_text(text)
+    return plotly_text(label_text(title, limit))
 
 
 def key_event_ids(rows: pd.DataFrame) -> list[str]:
@@ -285,7 +349,7 @@ def _label_annotations(rows: pd.DataFrame, titles: pd.Series, theme: Theme) -> l
     return [
         {
             "x": keyed.at[e, "start"],
-            "y": keyed.at[e, "lane"] - 0.5 + 0.02,
+            "y": keyed.at[e, "lane"] - 0.5 + LABEL_TOP,
             "text": short_label(titles.get(e, "")),
             "showarrow": False,
             "xanchor": "left",
@@ -337,7 +401,19 @@ def _event_figure(events: pd.DataFrame, theme: Theme = LIGHT, selected: str | No
     fig.add_traces(_selected_traces(rows, selected, picked, theme))
     fig.update_layout(annotations=_label_annotations(rows, titles, theme))  # at once: add_annotation is O(n) each
     if picked:
-        fig.update_layout(title={"text": selected_title(picked), "x": 0, "xanchor": "left", "font": {"size": 17}})
+        # From the figure's top down, in a top margin as tall as its lines: clear of the first lane's labels.
+        fig.update_layout(
+            title={
+                "text": selected_title(picked),
+                "x": 0,
+                "xanchor": "left",
+                "yref": "container",
+                "y": 1,
+                "yanchor": "top",
+                "pad": {"t": TITLE_TOP_PX},
+                "font": {"size": 17},
+            }
+        )
     fig.update_xaxes(range=x_range(rows))
     fig.update_yaxes(
         tickvals=list(range(len(lanes))),
@@ -442,10 +518,19 @@ def timeline_figure(
     note = binning_note(events, max_points)
     fig = _binned_figure(events, theme) if note else _event_figure(events, theme, selected)
     apply_theme(fig, theme)
-    fig.update_xaxes(type="date", showgrid=True, dtick=month_tick(events), tickformat="%b\n%Y")
+    # Plotly labels as many ticks as the plot's width holds upright (every 2 months at 1280 px, every 6 on a
+    # phone: its own choice, from the width it draws at); a minor tick and gridline marks every month.
+    fig.update_xaxes(
+        type="date",
+        showgrid=True,
+        tickformat="%b\n%Y",
+        ticks="outside",
+        ticklen=5,
+        minor={"dtick": month_tick(events), "ticks": "outside", "ticklen": 3, "showgrid": True},
+    )
     fig.update_layout(
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12},
+        margin={"l": 10, "r": 10, "t": title_margin(fig), "b": 10},
+        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "xref": "container", "x": 0},
         hovermode="closest",
         clickmode="event+select",
         hoverlabel={"align": "left"},
@@ -453,8 +538,14 @@ def timeline_figure(
     return fig
 
 
+def title_margin(fig: go.Figure) -> int:
+    """The top margin: 40 px, or the selected event's title lines (22 px each), its pad and a gap below."""
+    text = fig.layout.title.text
+    return 40 if not text else max(40, TITLE_LINE_PX * (text.count("<br>") + 1) + TITLE_TOP_PX + TITLE_GAP_PX)
+
+
 def month_tick(events: pd.DataFrame) -> str:
-    """Monthly ticks; every third month beyond three years, where monthly ones would crowd."""
+    """Monthly (minor) ticks; every third month beyond three years, where monthly ones would crowd."""
     if events.empty:
         return "M1"
     days = (events["date"].max() - events["date"].min()).days
@@ -485,3 +576,28 @@ def selected_event_id(selection: object) -> str | None:
         if isinstance(custom, list | tuple) and custom:
             return str(custom[0])
     return None
+
+
+LIST_ROWS = 500  # the event list shows this many rows at a time: 100,000 rows would send 8 MB to every reader
+
+
+def list_pages(total: int, size: int = LIST_ROWS) -> int:
+    """How many pages of `size` rows the event list has (at least one)."""
+    return max(1, -(-total // size))
+
+
+def list_window(total: int, page: int, size: int = LIST_ROWS) -> tuple[int, int]:
+    """The rows [start, stop) of page `page` (1-based, clamped to the pages there are) of the event list."""
+    page = min(max(1, page), list_pages(total, size))
+    return (page - 1) * size, min(total, page * size)
+
+
+def list_note(total: int, page: int, size: int = LIST_ROWS) -> str | None:
+    """'Showing events N–M of T…' when the list is paged, else None (every event is in the list)."""
+    if total <= size:
+        return None
+    start, stop = list_window(total, page, size)
+    return (
+        f"Showing events {start + 1:,}–{stop:,} of {total:,}, oldest first (page {page:,} of "
+        f"{list_pages(total, size):,}). Choose another page, or narrow the filters to see fewer."
+    )

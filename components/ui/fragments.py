@@ -31,6 +31,9 @@ from components.present.theme import theme_named
 from components.present.timeline import (
     binning_note,
     date_labels,
+    list_note,
+    list_pages,
+    list_window,
     narrow_label_css,
     selected_event_id,
     timeline_alt,
@@ -53,6 +56,8 @@ EVENT = param("event").name
 PLACE = param("place").name
 CHART_KEY = "timeline"
 LIST_KEY = "timeline_events"
+LIST_PAGE_KEY = "timeline_list_page"
+LIST_SHOWN_KEY = "_timeline_list_shown"
 INPUTS_KEY = "_timeline_inputs"
 LIST_COLUMNS = {
     "date": st.column_config.TextColumn("date", width="small"),
@@ -145,11 +150,21 @@ def timeline_fragment() -> None:
     key = dataset_key()
     events = ds.events
     listed = event_list(events, key)
+    pages = list_pages(len(listed))
+    if st.session_state.get(LIST_PAGE_KEY, 1) > pages:  # the filters left fewer pages than the one shown
+        st.session_state[LIST_PAGE_KEY] = pages
+    page = int(st.session_state.get(LIST_PAGE_KEY, 1)) if pages > 1 else 1
+    start, stop = list_window(len(listed), page)
+    shown = listed.iloc[start:stop]  # a view: the cached list is not copied
+    list_key = LIST_KEY if pages == 1 else f"{LIST_KEY}_{page}"  # one selection per page of the list
     chart_state = st.session_state.get(CHART_KEY)
     clicked = selected_event_id(chart_state.get("selection") if isinstance(chart_state, dict) else None)
-    list_state = st.session_state.get(LIST_KEY)
+    list_state = st.session_state.get(list_key)
     rows = list_state.get("selection", {}).get("rows", []) if isinstance(list_state, dict) else []
-    picked = str(listed["event_id"].iloc[rows[0]]) if rows and rows[0] < len(listed) else None
+    picked = str(shown["event_id"].iloc[rows[0]]) if rows and rows[0] < len(shown) else None
+    if st.session_state.get(LIST_SHOWN_KEY, list_key) != list_key:  # a new page is no new choice
+        picked = st.session_state.get(INPUTS_KEY, (None, None, None))[1]
+    st.session_state[LIST_SHOWN_KEY] = list_key
     event_id = follow_selection(EVENT, latest_choice(clicked, picked), view.event)
     if events.empty:
         st.info("No events match the current filters. Widen the date range or reset the filters in the sidebar.")
@@ -170,12 +185,15 @@ def timeline_fragment() -> None:
     list_column, detail_column = st.columns([1, 1], gap="medium")
     with list_column:
         st.subheader("Events", anchor=False)
+        if pages > 1:  # every event stays reachable: page by page here, or by the filters
+            st.number_input("Page of the event list", min_value=1, max_value=pages, step=1, key=LIST_PAGE_KEY)
+            st.caption(list_note(len(listed), page))
         st.dataframe(
-            listed[["date", "category", "title"]],
+            shown[["date", "category", "title"]],
             hide_index=True,
             on_select="rerun",
             selection_mode="single-row",
-            key=LIST_KEY,
+            key=list_key,
             height=420,
             column_config=LIST_COLUMNS,
         )
