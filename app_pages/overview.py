@@ -149,27 +149,32 @@ def since_control(as_of: date | None) -> None:
         validate=(SINCE_PATTERN, "Type a date as YYYY-MM-DD."),
         bind="query-params",
     )
-    if picks:
-        quick.pills(
-            "Briefing dates",
-            [d.isoformat() for d in picks[-3:]],
-            key="since_pick",
-            on_change=take_since_pick,
-            help="Dates key judgments were made on: pick one to see what changed since that briefing.",
-        )
+    date_picks(
+        quick,
+        "Briefing dates",
+        picks,
+        "since_pick",
+        take_since_pick,
+        "Dates key judgments were made on: pick one to see what changed since that briefing.",
+    )
 
 
 def as_of_picks() -> None:
     """Quick picks that set the sidebar's as-of date to a briefing date (its calendar does not apply on Enter)."""
-    picks = briefing_dates(full_dataset())
+    date_picks(
+        st,
+        "Show the briefing as known on",
+        briefing_dates(full_dataset()),
+        "asof_pick",
+        take_as_of_pick,
+        "Sets the as-of date in the sidebar; clear it there (or with Reset filters) to see everything.",
+    )
+
+
+def date_picks(where, label: str, picks: list[date], key: str, on_change, help: str) -> None:
+    """The last three briefing dates of `picks` as pills in `where` (nothing when there are none)."""
     if picks:
-        st.pills(
-            "Show the briefing as known on",
-            [d.isoformat() for d in picks[-3:]],
-            key="asof_pick",
-            on_change=take_as_of_pick,
-            help="Sets the as-of date in the sidebar; clear it there (or with Reset filters) to see everything.",
-        )
+        where.pills(label, [d.isoformat() for d in picks[-3:]], key=key, on_change=on_change, help=help)
 
 
 def take_as_of_pick() -> None:

@@ -17,8 +17,10 @@ import asyncio
 import base64
 import json
 import os
+import shutil
 import statistics
 import time
+import traceback
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -147,7 +149,7 @@ async def click_map(session: Session, page: str, run: RunResult, rep: int, resul
     result.exceptions += clicked.exceptions
 
 
-async def measure_page(url: str, page: str, rep: int, result: PageResult) -> RunResult:
+async def measure_page(url: str, page: str, rep: int, result: PageResult, click: bool = True) -> RunResult:
     """A first run of the page in a new session, then a filter change (and a map click) in that session."""
     session = await Session.open(url)
     try:
@@ -163,22 +165,32 @@ async def measure_page(url: str, page: str, rep: int, result: PageResult) -> Run
             result.add("server_filter_s", changed.seconds)
             result.add("bytes_filter", changed.bytes)
             result.exceptions += changed.exceptions
-        await click_map(session, page, first, rep, result)
+        if click:  # the floor replays the map but has no fragment to rerun
+            await click_map(session, page, first, rep, result)
         return first
     finally:
         await session.close()
 
 
-async def measure_server(url: str, reps: int) -> tuple[float, dict[str, PageResult], dict[str, RunResult]]:
-    """Cold first run, then every page `reps` times; returns the first run of each page too."""
+async def cold_run(url: str) -> float:
+    """Seconds of a fresh server's first run of the overview (its data loaded and validated on the way)."""
     session = await Session.open(url)
-    cold = (await timed(session, "")).seconds
-    await session.close()
+    try:
+        return (await timed(session, "")).seconds
+    finally:
+        await session.close()
+
+
+async def measure_server(
+    url: str, reps: int, clicks: bool = True
+) -> tuple[float, dict[str, PageResult], dict[str, RunResult]]:
+    """Cold first run, then every page `reps` times; returns the first run of each page too."""
+    cold = await cold_run(url)
     results, firsts = {}, {}
     for page in PAGES:
         results[page] = PageResult()
         for rep in range(reps):
-            first = await measure_page(url, page, rep, results[page])
+            first = await measure_page(url, page, rep, results[page], clicks)
             firsts.setdefault(page, first)
     return cold, results, firsts
 
@@ -247,7 +259,7 @@ def measure_browser(url: str, results: dict[str, PageResult], reps: int, timeout
 
 def measure(server: Server, plan: Plan, timeout_s: float, floor: bool) -> dict:
     """Every measure on one running server."""
-    cold, results, firsts = asyncio.run(measure_server(server.url, plan.reps))
+    cold, results, firsts = asyncio.run(measure_server(server.url, plan.reps, clicks=not floor))
     deck = deck_widget(firsts["map"]) if "map" in firsts else None
     if deck:
         results["map"].deck = {"spec": deck[1]}
@@ -262,9 +274,19 @@ def run_dataset(name: str, plan: Plan) -> dict:
     work = WORK / "runs" / name
     timeout_s = 60.0 if name in ("curated", "1000", "10000") else 240.0
     started = time.perf_counter()
-    dashboard = start_app(work, data_dir=folder, env={"BRIEFING_MAX_TABLE_MB": MAX_TABLE_MB}, script=plan.script)
+    # A cache folder of this run's own, empty: the first start validates the CSVs and writes the validated
+    # copy (what a deploy's first start after a data change pays), the measured server starts from it.
+    cache = work / "cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    env = {"BRIEFING_MAX_TABLE_MB": MAX_TABLE_MB, "BRIEFING_CACHE_DIR": str(cache)}
+    first_start = start_app(work, data_dir=folder, env=env, script=plan.script)
     try:
-        app = measure(dashboard, plan, timeout_s, floor=False)
+        uncached = asyncio.run(cold_run(first_start.url))
+    finally:
+        first_start.stop()
+    dashboard = start_app(work, data_dir=folder, env=env, script=plan.script)
+    try:
+        app = measure(dashboard, plan, timeout_s, floor=False) | {"cold_uncached_s": uncached}
     finally:
         dashboard.stop()
     record_floor(app.pop("firsts"), work / "floor")
@@ -307,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
             datasets.append(run_dataset(data, plan))
         except Exception as error:  # one broken data set must not cost the others
             print(f"{data}: not measured: {type(error).__name__}: {error}", flush=True)
+            traceback.print_exc()
         done = len(datasets) == len(plan.datasets) or data == plan.datasets[-1]
         label = describe(plan) + ("" if done else f"; partial: {len(datasets)} of {len(plan.datasets)} data sets")
         paths = report.write(datasets, label, datetime.now(UTC), time.perf_counter() - started, args.out / name)

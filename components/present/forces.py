@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 
 from components.data.schema import LOSS_METRICS, SIZE_METRICS, UNLISTED_FAMILY
 from components.present.grades import grade_label
-from components.present.labels import clip, column, date_label, plotly_text
+from components.present.labels import clip, column, date_label, plotly_text, row_values
 from components.present.ledger import http_link
 from components.present.theme import LIGHT, Theme, plotly_layout
 
@@ -502,20 +502,10 @@ def _offsets(rows: pd.DataFrame) -> pd.Series:
 
 def hover_labels(rows: pd.DataFrame, sources: dict[str, str]) -> list[str]:
     """Escaped hover labels: claimant, metric, figure as stated, role, scope, date, source, confidence."""
-    parts = zip(
-        rows["claimant"],
-        rows["metric"],
-        rows["low"],
-        rows["high"],
-        column(rows, "role", "combat"),
-        column(rows, "scope", ""),
-        rows["as_of"],
-        column(rows, "as_of_precision", "day"),
-        rows["source_id"],
-        column(rows, "confidence", ""),
-        rows["seed"],
-        strict=True,
-    )
+    parts = row_values(
+        rows, "claimant", "metric", "low", "high", ("role", "combat"), ("scope", ""), "as_of",
+        ("as_of_precision", "day"), "source_id", ("confidence", ""), "seed",
+    )  # fmt: skip
     return [
         f"<b>{clip(who)}</b><br>{clip(metric_words(metric))}: {clip(stated_figure(low, high))}"
         f"<br>Role: {clip(role or 'combat')}<br>Scope: {clip(scope or 'not stated')}"

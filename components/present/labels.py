@@ -8,7 +8,7 @@ and the detail panels.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -103,3 +103,13 @@ def quote_credit(kind: object, speaker: object, publisher: str, title: str, date
 def column(frame: pd.DataFrame, name: str, default: object) -> pd.Series:
     """A column of the frame, or a column of `default` when the frame lacks it."""
     return frame[name] if name in frame else pd.Series(default, index=frame.index)
+
+
+def row_values(frame: pd.DataFrame, *fields: str | tuple[str, object] | pd.Series) -> Iterator[tuple]:
+    """The frame's rows as tuples of `fields`: a column's name, a (name, default) pair for a column the frame
+    may lack (see `column`), or a series already worked out for its rows."""
+    series = [
+        field if isinstance(field, pd.Series) else column(frame, *field) if isinstance(field, tuple) else frame[field]
+        for field in fields
+    ]
+    return zip(*series, strict=True)

@@ -24,6 +24,7 @@ from components.present.labels import (  # noqa: F401  (the labels were here fir
     event_dates_label,
     joined,
     plotly_text,
+    row_values,
 )
 from components.present.palette import CATEGORIES, CONFIDENCE_SYMBOLS, category_color, confidence_symbol
 from components.present.theme import LIGHT, Theme, apply_theme
@@ -83,14 +84,7 @@ def hover_labels(events: pd.DataFrame) -> list[str]:
     starts = date_labels(events["date"], column(events, "date_precision", "day"))
     ends = date_labels(column(events, "date_end", pd.NaT), column(events, "date_end_precision", "day"))
     spans = starts.where(ends == "undated", starts + " – " + ends)
-    parts = zip(
-        events["title"],
-        spans,
-        column(events, "claimants", ()),
-        column(events, "confidence", ""),
-        events["category"],
-        strict=True,
-    )
+    parts = row_values(events, "title", spans, ("claimants", ()), ("confidence", ""), "category")
     return [
         f"<b>{clip(title)}</b><br>{clip(when)}<br>Claimed by: {clip(joined(who))}"
         f"<br>Confidence: {clip(conf)} · {clip(cat)}"

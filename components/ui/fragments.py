@@ -13,20 +13,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.data.dataset import Dataset
+from components.present import places
 from components.present.frozen import freeze
-from components.present.places import (
-    CREDITS,
-    CompactDeck,
-    elsewhere_events,
-    legend_entries,
-    legend_figure,
-    map_alt,
-    map_note,
-    place_summaries,
-    places_deck,
-    places_table,
-    selected_location_id,
-)
 from components.present.theme import theme_named
 from components.present.timeline import (
     binning_note,
@@ -113,33 +101,37 @@ ELSEWHERE_COLUMNS = {
 @st.cache_resource(max_entries=16, show_spinner=False)
 def map_tables(_ds: Dataset, key: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Places with their events, events listed elsewhere, the places table: once per data and filters, shared."""
-    summary = place_summaries(_ds.locations, _ds.events, _ds.geo)
-    return summary, elsewhere_events(_ds.locations, _ds.events, _ds.geo), places_table(summary, _ds.locations)
+    summary = places.place_summaries(_ds.locations, _ds.events, _ds.geo)
+    return (
+        summary,
+        places.elsewhere_events(_ds.locations, _ds.events, _ds.geo),
+        places.places_table(summary, _ds.locations),
+    )
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def map_deck(
     _ds: Dataset, key: str, ringed: str | None, basemap: bool, theme: str
-) -> tuple[CompactDeck, str | None, str]:
+) -> tuple[places.CompactDeck, str | None, str]:
     """The deck (its JSON written once), the merge note and the alt text: shared read-only by every session.
 
     `ringed` is a place opened by a link (ringed and centred); a place clicked on the map leaves the deck
     as it was, so a click reuses the cached deck and Streamlit re-sends only a reference to it.
     """
     summary, away, _ = map_tables(_ds, key)
-    deck = places_deck(
+    deck = places.places_deck(
         _ds.locations, _ds.events, _ds.geo, selected=ringed, basemap=basemap, summary=summary, theme=theme_named(theme)
     )
     deck.to_json()
-    return deck, map_note(summary), map_alt(summary, len(away))
+    return deck, places.map_note(summary), places.map_alt(summary, len(away))
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def map_legend(_ds: Dataset, key: str, theme: str) -> tuple[go.Figure, str]:
     """The map's legend drawn as a small figure, and its text for a screen reader: once per data, filters, theme."""
     summary = map_tables(_ds, key)[0]
-    entries = legend_entries(summary, theme_named(theme))
-    return freeze(legend_figure(summary, theme_named(theme))), "Map legend: " + "; ".join(e[0] for e in entries)
+    entries = places.legend_entries(summary, theme_named(theme))
+    return freeze(places.legend_figure(summary, theme_named(theme))), "Map legend: " + "; ".join(e[0] for e in entries)
 
 
 @st.fragment
@@ -215,7 +207,7 @@ def map_fragment() -> None:
     view = current_view()
     key = dataset_key()
     summary, away, table = map_tables(ds, key)
-    clicked = selected_location_id(st.session_state.get("map"))
+    clicked = places.selected_location_id(st.session_state.get("map"))
     place = follow_selection(PLACE, clicked, view.place)
     map_column, side_column = st.columns([3, 2], gap="medium")
     with map_column:
@@ -224,7 +216,7 @@ def map_fragment() -> None:
         if note:
             st.info(note)
         st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=520, alt=alt)
-        st.caption(f"Map data: {CREDITS}.")
+        st.caption(f"Map data: {places.CREDITS}.")
     with side_column:
         st.subheader("Legend", anchor=False)
         legend, legend_alt = map_legend(ds, key, theme_name())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,9 @@ def test_the_entry_points_at_the_top_of_components_import_no_streamlit():
 )
 def test_the_rule_catches_a_forbidden_import(layer: str, source: str, caught: list[str]):
     assert violations(layer, source) == caught
+
+
+def test_test_file_names_are_unique_across_the_tiers():
+    # pytest imports test modules by their base name (no packages in tests/): two of one name cannot both run
+    names = Counter(path.name for path in (ROOT / "tests").rglob("test_*.py"))
+    assert [name for name, count in names.items() if count > 1] == []
