@@ -586,6 +586,12 @@ def list_window(total: int, page: int, size: int = LIST_ROWS) -> tuple[int, int]
     return (page - 1) * size, min(total, page * size)
 
 
+def list_page_of(event_ids: pd.Series, event_id: str | None, size: int = LIST_ROWS) -> int | None:
+    """The page (1-based) of the event list that holds `event_id`, or None when it is not listed."""
+    where = np.flatnonzero(event_ids.to_numpy() == event_id) if event_id else []
+    return int(where[0]) // size + 1 if len(where) else None
+
+
 def list_note(total: int, page: int, size: int = LIST_ROWS) -> str | None:
     """'Showing events N–M of T…' when the list is paged, else None (every event is in the list)."""
     if total <= size:

@@ -20,6 +20,7 @@ from components.present.timeline import (
     binning_note,
     date_labels,
     list_note,
+    list_page_of,
     list_pages,
     list_window,
     narrow_label_css,
@@ -143,6 +144,8 @@ def timeline_fragment() -> None:
     events = ds.events
     listed = event_list(events, key)
     pages = list_pages(len(listed))
+    if pages > 1 and LIST_PAGE_KEY not in st.session_state:  # a link to an event opens the list at its page
+        st.session_state[LIST_PAGE_KEY] = list_page_of(listed["event_id"], view.event) or 1
     if st.session_state.get(LIST_PAGE_KEY, 1) > pages:  # the filters left fewer pages than the one shown
         st.session_state[LIST_PAGE_KEY] = pages
     page = int(st.session_state.get(LIST_PAGE_KEY, 1)) if pages > 1 else 1

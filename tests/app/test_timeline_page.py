@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bench.generate import generate
+from components.data.loading import load_dataset
 from components.present.timeline import LIST_ROWS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,3 +55,17 @@ def test_the_curated_events_are_listed_whole_without_a_pager(monkeypatch):
     assert len(event_list(at)) == 57
     assert not [n for n in at.number_input if n.key == "timeline_list_page"]
     assert not [c.value for c in at.caption if c.value.startswith("Showing events")]
+
+
+def test_a_link_to_an_event_on_a_later_page_opens_the_list_at_that_page(many, monkeypatch):
+    events = load_dataset(many).events.sort_values("date", kind="stable")  # the list's order: oldest first
+    linked = events.iloc[2 * LIST_ROWS + 5]  # on the third page
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(many))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["page"] = "timeline"
+    at.query_params["event"] = str(linked["event_id"])
+    at.run()
+    assert not at.exception
+    (pager,) = [n for n in at.number_input if n.key == "timeline_list_page"]
+    assert pager.value == 3
+    assert str(linked["title"]) in set(event_list(at)["title"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from components.present.timeline import LIST_ROWS, list_note, list_pages, list_window, timeline_figure
+from components.present.timeline import LIST_ROWS, list_note, list_page_of, list_pages, list_window, timeline_figure
 
 MAX_PAGE_BYTES = 2_000_000  # issue 17: at most 2 MB per page at 100,000 events
 
@@ -66,3 +66,13 @@ def test_one_page_of_the_list_at_100000_events_is_well_under_the_page_budget():
     start, stop = list_window(len(events), 1)
     page = events.iloc[start:stop][["date", "category", "title"]]
     assert len(page) == LIST_ROWS and len(page.to_csv()) < MAX_PAGE_BYTES / 20
+
+
+def test_the_page_of_an_event_is_where_the_list_holds_it_and_none_for_an_unlisted_one():
+    ids = pd.Series([f"e{i}" for i in range(1_200)])
+    assert list_page_of(ids, "e0") == 1
+    assert list_page_of(ids, "e499") == 1
+    assert list_page_of(ids, "e500") == 2
+    assert list_page_of(ids, "e1199") == 3
+    assert list_page_of(ids, "nowhere") is None
+    assert list_page_of(ids, None) is None
