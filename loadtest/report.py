@@ -106,15 +106,40 @@ def saturation_rows(curves: dict) -> list[str]:
     return rows
 
 
+WHOLE_MACHINE = (
+    "Whole machine during each phase (the test shares it with other work; the load generator's own CPU is "
+    "part of it, 100 % = one core):"
+)
+
+
+def percent(value: float | None) -> str:
+    """'37' or '—' when not measured (a report from before the figure was recorded)."""
+    return "—" if value is None else f"{value:.0f}"
+
+
+def mix_text(actions: dict[str, int]) -> str:
+    """'open 151 (45 %), filter 107 (32 %), ...': each kind of action with its share."""
+    total = sum(actions.values()) or 1
+    return ", ".join(f"{kind} {count} ({100 * count / total:.0f} %)" for kind, count in actions.items())
+
+
 def markdown(report: dict) -> str:
     """The whole report as markdown: verdicts first, then the tables behind them."""
     lines = [f"# Load test, {report['date']}", "", report["setup"], "", "## Verdicts", ""]
     lines += [f"- {'PASS' if ok else 'FAIL'}: {text}" for text, ok in report["verdicts"]]
     lines += ["", "## Latency per phase", "", *latency_rows(report["phases"], report.get("resources", ())), ""]
     if report.get("machine"):
-        lines += ["Whole machine during each phase (the test shares it with other work):", ""]
-        lines += ["| phase | machine CPU (%) | load average (1 min) |", "|---|---|---|"]
-        lines += [f"| {k} | {v['cpu_pct']:.0f} | {v['load1']:.1f} |" for k, v in report["machine"].items()]
+        lines += [WHOLE_MACHINE, ""]
+        lines += ["| phase | machine CPU (%) | load generator CPU (%) | load average (1 min) |", "|---|---|---|---|"]
+        lines += [
+            f"| {k} | {v['cpu_pct']:.0f} | {percent(v.get('generator_pct'))} | {v['load1']:.1f} |"
+            for k, v in report["machine"].items()
+        ]
+        lines.append("")
+    mixes = {name: phase["summary"].get("actions") for name, phase in report["phases"].items()}
+    if any(mixes.values()):
+        lines += ["The mix each phase ran (a viewer's first page load counts as an open):", ""]
+        lines += [f"- {name}: {mix_text(mix)}" for name, mix in mixes.items() if mix]
         lines.append("")
     tabs = {name: phase.get("browsers") for name, phase in report["phases"].items() if phase.get("browsers")}
     if tabs:

@@ -81,6 +81,8 @@ class Monitor:
         self.machine: list[dict] = []
         self.started = time.monotonic()
         self.processes: dict[int, psutil.Process] = {}
+        self.generator = psutil.Process()  # this process: the simulated viewers themselves
+        self.generator.cpu_percent(None)
 
     def sample(self) -> None:
         """One reading per live replica (its process and children)."""
@@ -103,6 +105,7 @@ class Monitor:
                 "t": time.monotonic() - self.started,
                 "phase": self.phase,
                 "cpu_pct": psutil.cpu_percent(None),
+                "generator_pct": self.generator.cpu_percent(None),
                 "load1": os.getloadavg()[0],
             }
         )
@@ -433,6 +436,7 @@ def machine_summary(points: list[dict]) -> dict:
     return {
         phase: {
             "cpu_pct": sum(p["cpu_pct"] for p in group) / len(group),
+            "generator_pct": sum(p["generator_pct"] for p in group) / len(group),
             "load1": sum(p["load1"] for p in group) / len(group),
         }
         for phase, group in phases.items()

@@ -40,6 +40,9 @@ SCALE_STEPS_KM = (2, 5, 10, 20, 50, 100)
 # pydeck turns bare string props into JavaScript accessors; a quoted string stays a literal.
 PIXELS = "'pixels'"
 SELECTED_ZOOM = 9.0
+LABEL_VIEW_PX = 360  # oblast names stand whole within this much of the map's opening view (a phone's map)
+OBLAST_CHAR_PX = 9  # a character of an oblast's name (15 px bold), generously
+GRID_STEPS = 7  # an oblast's name is tried at (2 × 7 + 1)² points of the opening view
 
 
 def tooltip(theme: Theme = LIGHT) -> dict:
@@ -92,6 +95,11 @@ class MapView:
     latitude: float
     longitude: float
     zoom: float
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        """(lon, lat), as positions on the map are written."""
+        return self.longitude, self.latitude
 
 
 def in_map_area(lat: float, lon: float) -> bool:
@@ -303,6 +311,64 @@ def context_layers(geo: dict, drop: set[int], basemap: bool = False, theme: Them
     ]
 
 
+def inside(point: tuple[float, float], ring: list) -> bool:
+    """Whether (lon, lat) lies inside a polygon's ring (even-odd ray casting)."""
+    x, y = point
+    found = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            found = not found
+    return found
+
+
+def px_span(view: MapView) -> float:
+    """Degrees of longitude one pixel spans at the view's zoom (deck.gl's web mercator: 512 px at zoom 0)."""
+    return 360.0 / (512 * 2**view.zoom)
+
+
+def ring_reaches(ring: list, lon_range: tuple[float, float]) -> bool:
+    """Whether a ring's longitudes overlap `lon_range` (a cheap test before casting rays)."""
+    lons = [p[0] for p in ring]
+    return min(lons) <= lon_range[1] and max(lons) >= lon_range[0]
+
+
+def view_label_point(feature: dict, view: MapView, others: list[dict]) -> list[float] | None:
+    """Where an oblast's name stands in the view the map opens on: inside the oblast, whole within a map
+    `LABEL_VIEW_PX` wide, as far as can be from the other names (`others`: towns, countries); None if no
+    such point exists (the oblast barely shows in the view)."""
+    name = feature["properties"]["name"]
+    geometry = feature["geometry"]
+    rings = [geometry["coordinates"][0]] if geometry["type"] == "Polygon" else [p[0] for p in geometry["coordinates"]]
+    view_box = (view.longitude - LABEL_VIEW_PX * px_span(view), view.longitude + LABEL_VIEW_PX * px_span(view))
+    outlines = [[list(p[:2]) for p in ring] for ring in rings if ring_reaches(ring, view_box)]
+    if not outlines:
+        return None
+    px_lon = px_span(view)  # degrees of longitude per pixel; of latitude, times cos(latitude)
+    px_lat = px_lon * math.cos(math.radians(view.latitude))
+    half_name, half_view = OBLAST_CHAR_PX * len(name) / 2, LABEL_VIEW_PX / 2
+    best, best_room = None, 0.0
+    for gx in range(-GRID_STEPS, GRID_STEPS + 1):
+        for gy in range(-GRID_STEPS, GRID_STEPS + 1):
+            dx, dy = gx / GRID_STEPS * (half_view - half_name - 8), gy / GRID_STEPS * (half_view - 24)
+            if half_view - half_name - 8 <= 0:
+                return None
+            point = (view.longitude + dx * px_lon, view.latitude - dy * px_lat)
+            ends = [(point[0] + side * half_name * px_lon, point[1]) for side in (-1, 0, 1)]
+            if not any(all(inside(end, ring) for end in ends) for ring in outlines):  # the whole name inside
+                continue
+            room = min(
+                (
+                    max(abs((o["position"][0] - point[0]) / px_lon) - half_name - 6 * len(o["name"]) / 2 * 1.2, 0)
+                    + max(abs((o["position"][1] - point[1]) / px_lat) - 18, 0)
+                    for o in others
+                ),
+                default=float(LABEL_VIEW_PX),
+            )
+            if best is None or room > best_room:
+                best, best_room = [point[0], point[1]], room
+    return best
+
+
 def _label_point(feature: dict) -> list[float]:
     """A point inside the map's area to hang an oblast's name on (mean of its outline)."""
     geometry = feature["geometry"]
@@ -337,7 +403,9 @@ def _label(
     )
 
 
-def label_layers(geo: dict, drop: set[int], places: pd.DataFrame, theme: Theme = LIGHT) -> list[pdk.Layer]:
+def label_layers(
+    geo: dict, drop: set[int], places: pd.DataFrame, theme: Theme = LIGHT, view: MapView | None = None
+) -> list[pdk.Layer]:
     """Town, oblast and country names; town names are collision-filtered, so they stay legible at every zoom.
 
     A town also drawn as an event place is labelled at the place, and wins a collision over a bare town.
@@ -350,6 +418,15 @@ def label_layers(geo: dict, drop: set[int], places: pd.DataFrame, theme: Theme =
         if match is not None:
             towns.append({"name": short(name, 40), "position": [match.lon, match.lat], "priority": 10})
     oblasts = [{"name": f["properties"]["name"], "position": _label_point(f)} for f in features_of(geo, "admin1")]
+    if view is not None:  # in the view the map opens on, each name stands whole, clear of the others
+        others = [*towns, *COUNTRY_LABELS]
+        features = features_of(geo, "admin1")
+        nearest = sorted(range(len(features)), key=lambda i: math.dist(oblasts[i]["position"], view.centre))
+        for i in nearest:  # the oblast the map is about first
+            at = view_label_point(features[i], view, others)
+            if at is not None:
+                oblasts[i] = oblasts[i] | {"position": at}
+                others.append(oblasts[i])
     font = {"character_set": "'auto'", "font_family": "'Source Sans Pro, Helvetica, Arial, sans-serif'"}
     return [
         _label(theme, oblasts, "oblast-labels", "name", 15, rgba(theme.muted), font_weight="'bold'", **font),
@@ -642,7 +719,7 @@ def places_deck(
     view = map_view(summary, selected)
     # Labels go on top: they are not pickable, so clicks still reach the places beneath.
     layers = context_layers(geo, drop, basemap, theme) + place_layers(points, selected, theme)
-    layers += label_layers(geo, drop, shown, theme) + scale_bar_layers(view, theme)
+    layers += label_layers(geo, drop, shown, theme, view) + scale_bar_layers(view, theme)
     return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom),

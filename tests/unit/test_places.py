@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pandas as pd
 import pydeck as pdk
+import pytest
 
 from components.present.palette import category_color, hex_to_rgb
 from components.present.places import (
     CREDITS,
+    LABEL_VIEW_PX,
+    OBLAST_CHAR_PX,
     elsewhere_events,
+    inside,
     map_alt,
     map_note,
+    map_view,
     place_summaries,
     places_deck,
     places_table,
@@ -324,3 +330,39 @@ def test_identical_extents_put_the_busiest_on_top_and_each_tooltip_names_the_oth
     busy = drawn[-1]["tooltip"]
     assert busy.startswith("Busy") and busy.endswith("Same disc as: Middle, Quiet (see the places table)")
     assert "Same disc as" not in layer(places_deck(LOCATIONS, EVENTS, GEO), "places-approx").data[0]["tooltip"]
+
+
+def test_a_point_is_inside_a_ring_by_ray_casting():
+    square = [[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0]]
+    assert inside((1.0, 1.0), square)
+    assert not inside((3.0, 1.0), square)
+    assert not inside((1.0, -0.5), square)
+
+
+@pytest.mark.parametrize("selected", [None, "plekhovo"])
+def test_oblast_names_in_the_opening_view_stand_whole_inside_it_and_inside_their_oblast(bundled_dataset, selected):
+    ds = bundled_dataset
+    summary = place_summaries(ds.locations, ds.events, ds.geo)
+    deck = places_deck(ds.locations, ds.events, ds.geo, selected=selected, summary=summary)
+    view = map_view(summary, selected)
+    px_lon = 360.0 / (512 * 2**view.zoom)
+    px_lat = px_lon * math.cos(math.radians(view.latitude))
+    outlines = {
+        f["properties"]["name"]: f["geometry"] for f in ds.geo["features"] if f["properties"].get("kind") == "admin1"
+    }
+    shown = []
+    for label in layer(deck, "oblast-labels").data:
+        lon, lat = label["position"]
+        dx, dy = (lon - view.longitude) / px_lon, (lat - view.latitude) / px_lat
+        half = OBLAST_CHAR_PX * len(label["name"]) / 2
+        if abs(dx) - half > LABEL_VIEW_PX / 2 or abs(dy) > LABEL_VIEW_PX / 2:
+            continue  # not in the view at all: nothing of it is cut there
+        shown.append(label["name"])
+        assert abs(dx) + half <= LABEL_VIEW_PX / 2, f"{label['name']} runs off the view"
+        geometry = outlines[label["name"]]
+        rings = (
+            [geometry["coordinates"][0]] if geometry["type"] == "Polygon" else [p[0] for p in geometry["coordinates"]]
+        )
+        ends = [(lon + side * half * px_lon, lat) for side in (-1, 0, 1)]
+        assert any(all(inside(end, ring) for end in ends) for ring in rings), f"{label['name']} leaves its oblast"
+    assert "Kursk Oblast" in shown  # the oblast the map is about is named in its opening view
