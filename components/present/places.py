@@ -42,6 +42,8 @@ PIXELS = "'pixels'"
 SELECTED_ZOOM = 9.0
 LABEL_VIEW_PX = 360  # oblast names stand whole within this much of the map's opening view (a phone's map)
 OBLAST_CHAR_PX = 9  # a character of an oblast's name (15 px bold), generously
+NAME_CHAR_PX = 7.2  # a character of a town's or country's name (15 px), for the room between names
+NAME_LINE_PX = 18  # a line of names: two names this far apart in height do not touch
 GRID_STEPS = 7  # an oblast's name is tried at (2 × 7 + 1)² points of the opening view
 
 
@@ -332,38 +334,45 @@ def ring_reaches(ring: list, lon_range: tuple[float, float]) -> bool:
     return min(lons) <= lon_range[1] and max(lons) >= lon_range[0]
 
 
+def outer_rings(geometry: dict) -> list[list]:
+    """The outer ring of each polygon of a Polygon or MultiPolygon geometry."""
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    return [polygon[0] for polygon in polygons]
+
+
+def clearance(point: tuple[float, float], half_name: float, others: list[dict], px: tuple[float, float]) -> float:
+    """Pixels between a name `half_name` pixels either side of `point` and the nearest of the `others` names
+    (across plus up or down, 0 where they touch); `px` is a pixel's (longitude, latitude) in degrees."""
+    return min(
+        (
+            max(abs(o["position"][0] - point[0]) / px[0] - half_name - NAME_CHAR_PX * len(o["name"]) / 2, 0)
+            + max(abs(o["position"][1] - point[1]) / px[1] - NAME_LINE_PX, 0)
+            for o in others
+        ),
+        default=float(LABEL_VIEW_PX),
+    )
+
+
 def view_label_point(feature: dict, view: MapView, others: list[dict]) -> list[float] | None:
     """Where an oblast's name stands in the view the map opens on: inside the oblast, whole within a map
     `LABEL_VIEW_PX` wide, as far as can be from the other names (`others`: towns, countries); None if no
-    such point exists (the oblast barely shows in the view)."""
-    name = feature["properties"]["name"]
-    geometry = feature["geometry"]
-    rings = [geometry["coordinates"][0]] if geometry["type"] == "Polygon" else [p[0] for p in geometry["coordinates"]]
-    view_box = (view.longitude - LABEL_VIEW_PX * px_span(view), view.longitude + LABEL_VIEW_PX * px_span(view))
-    outlines = [[list(p[:2]) for p in ring] for ring in rings if ring_reaches(ring, view_box)]
-    if not outlines:
+    such point exists (the oblast barely shows in the view, or its name is wider than the view)."""
+    px_lon = px_span(view)
+    px = (px_lon, px_lon * math.cos(math.radians(view.latitude)))  # a pixel in degrees of longitude, latitude
+    half_name, half_view = OBLAST_CHAR_PX * len(feature["properties"]["name"]) / 2, LABEL_VIEW_PX / 2
+    view_lons = (view.longitude - LABEL_VIEW_PX * px_lon, view.longitude + LABEL_VIEW_PX * px_lon)
+    outlines = [[p[:2] for p in ring] for ring in outer_rings(feature["geometry"]) if ring_reaches(ring, view_lons)]
+    across, down = half_view - half_name - 8, half_view - 24  # how far from the centre a name's middle may go
+    if not outlines or across <= 0:
         return None
-    px_lon = px_span(view)  # degrees of longitude per pixel; of latitude, times cos(latitude)
-    px_lat = px_lon * math.cos(math.radians(view.latitude))
-    half_name, half_view = OBLAST_CHAR_PX * len(name) / 2, LABEL_VIEW_PX / 2
     best, best_room = None, 0.0
     for gx in range(-GRID_STEPS, GRID_STEPS + 1):
         for gy in range(-GRID_STEPS, GRID_STEPS + 1):
-            dx, dy = gx / GRID_STEPS * (half_view - half_name - 8), gy / GRID_STEPS * (half_view - 24)
-            if half_view - half_name - 8 <= 0:
-                return None
-            point = (view.longitude + dx * px_lon, view.latitude - dy * px_lat)
-            ends = [(point[0] + side * half_name * px_lon, point[1]) for side in (-1, 0, 1)]
+            point = (view.longitude + gx / GRID_STEPS * across * px[0], view.latitude - gy / GRID_STEPS * down * px[1])
+            ends = [(point[0] + side * half_name * px[0], point[1]) for side in (-1, 0, 1)]
             if not any(all(inside(end, ring) for end in ends) for ring in outlines):  # the whole name inside
                 continue
-            room = min(
-                (
-                    max(abs((o["position"][0] - point[0]) / px_lon) - half_name - 6 * len(o["name"]) / 2 * 1.2, 0)
-                    + max(abs((o["position"][1] - point[1]) / px_lat) - 18, 0)
-                    for o in others
-                ),
-                default=float(LABEL_VIEW_PX),
-            )
+            room = clearance(point, half_name, others, px)
             if best is None or room > best_room:
                 best, best_room = [point[0], point[1]], room
     return best
@@ -371,9 +380,7 @@ def view_label_point(feature: dict, view: MapView, others: list[dict]) -> list[f
 
 def _label_point(feature: dict) -> list[float]:
     """A point inside the map's area to hang an oblast's name on (mean of its outline)."""
-    geometry = feature["geometry"]
-    rings = [geometry["coordinates"][0]] if geometry["type"] == "Polygon" else [p[0] for p in geometry["coordinates"]]
-    ring = max(rings, key=len)
+    ring = max(outer_rings(feature["geometry"]), key=len)
     lon = sum(p[0] for p in ring) / len(ring)
     lat = sum(p[1] for p in ring) / len(ring)
     lon_min, lat_min, lon_max, lat_max = MAP_BBOX
