@@ -7,8 +7,9 @@ Data strings are escaped before they reach plotly, whose labels are pseudo-HTML.
 
 from __future__ import annotations
 
+import functools
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -230,7 +231,22 @@ def is_doubtful(estimates: pd.DataFrame) -> pd.Series:
 
 
 def claim_rows(ds: Dataset, question: Question) -> pd.DataFrame:
-    """The numbered combat claims about North Korean forces for one question, one row per claim, labelled."""
+    """The numbered combat claims about North Korean forces for one question, one row per claim, labelled.
+
+    Worked out once per dataset and question (each panel of a question and its note read the same rows); the
+    frame is shared, so callers filter it and never change it.
+    """
+    return ds.derived(_claim_rows_of(question))
+
+
+@functools.cache
+def _claim_rows_of(question: Question) -> Callable[[Dataset], pd.DataFrame]:
+    """One builder per question, the same object every time, so `Dataset.derived` keeps its rows."""
+    return functools.partial(build_claim_rows, question=question)
+
+
+def build_claim_rows(ds: Dataset, question: Question) -> pd.DataFrame:
+    """`claim_rows` worked out."""
     estimates = ds.estimates
     mask = (estimates["force"] == "dprk") & estimates["metric"].isin(question.metrics) & estimates["low"].notna()
     mask &= estimates["role"].replace("", "combat").fillna("combat") == "combat"
