@@ -376,13 +376,17 @@ def clear_side(
     return chosen, start
 
 
-def _label(who: str, x: object, y: float, shift: float, style: tuple[str, str, float], axes: tuple[str, str]) -> dict:
+def _label(
+    who: str, x: object, y: float, shift: float, style: tuple[str, str, float, pd.Timedelta], axes: tuple[str, str]
+) -> dict:
     """A claimant's name beside its mark, `shift` pixels up or down; far from it, on a leader line to the mark.
 
-    `style` is (colour, side, gap): the name stands right of the mark, or left of it (near the axis's right end,
-    or where other marks are in the way), `gap` pixels from it.
+    `style` is (colour, side, gap, time per pixel): the name stands right of the mark, or left of it (near the
+    axis's right end, or where other marks are in the way), `gap` pixels from it at the desktop width. A name
+    pushed past other marks is tied to a date, not to a pixel offset: on a wider plot the marks move apart and
+    the name stays past them.
     """
-    color, side, gap = style
+    color, side, gap, per_px = style
     sign = 1 if side == "right" else -1
     label = {
         "x": x,
@@ -400,7 +404,10 @@ def _label(who: str, x: object, y: float, shift: float, style: tuple[str, str, f
     if abs(shift) <= LABEL_HEIGHT / 2 and gap == label_gap(shift):
         return label | {"showarrow": False, "xshift": sign * gap, "yshift": shift}
     leader = {"showarrow": True, "arrowhead": 0, "arrowwidth": 1, "arrowcolor": color, "standoff": 7}
-    return label | leader | {"axref": "pixel", "ayref": "pixel", "ax": sign * gap, "ay": -shift}
+    if gap == label_gap(shift):
+        return label | leader | {"axref": "pixel", "ayref": "pixel", "ax": sign * gap, "ay": -shift}
+    pushed_to = pd.Timestamp(x) + sign * gap * per_px
+    return label | leader | {"axref": axes[0], "ayref": "pixel", "ax": pushed_to, "ay": -shift}
 
 
 def mark_pixels(
@@ -436,7 +443,8 @@ def _label_annotations(rows: pd.DataFrame, styles: dict, layout: dict, index: in
         share = axis_share(x, x_range)
         in_line = mark_x[np.abs(mark_y - at) < LABEL_HEIGHT / 2 + MARK_PX].tolist()
         side, gap = clear_side(plotly_text(who), share * width, label_gap(at - mark), label_side(share), in_line, width)
-        notes.append(_label(who, x, y, at - mark, (styles[who][0], side, gap), _axis_names(index)))
+        per_px = (pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])) / width
+        notes.append(_label(who, x, y, at - mark, (styles[who][0], side, gap, per_px), _axis_names(index)))
     return notes
 
 
@@ -455,15 +463,27 @@ def label_room(figure: go.Figure, note, plot_px: float) -> float:
     return share * width + (TICK_PX if xaxis.domain[0] == 0 else 0)
 
 
-def label_width(note) -> float:
+def label_offset(figure: go.Figure, note, plot_px: float) -> float:
+    """Pixels from a direct label's mark to its near end when the plot is `plot_px` wide (negative: leftwards)."""
+    if not note.showarrow:
+        return note.xshift or 0
+    if note.axref == "pixel":
+        return note.ax or 0
+    xaxis = figure.layout["xaxis" + note.xref.removeprefix("x")]
+    width = (xaxis.domain[1] - xaxis.domain[0]) * plot_px
+    return (axis_share(note.ax, xaxis.range) - axis_share(note.x, xaxis.range)) * width
+
+
+def label_width(figure: go.Figure, note, plot_px: float) -> float:
     """A generous guess of a direct label's width in pixels, with its gap to the mark."""
-    return LABEL_CHAR_PX * len(html.unescape(note.text)) + abs((note.ax if note.showarrow else note.xshift) or 0)
+    return LABEL_CHAR_PX * len(html.unescape(note.text)) + abs(label_offset(figure, note, plot_px))
 
 
 def narrow_label_css(
     container: str, figure: go.Figure, plot_px: float = NARROW_PLOT_PX, max_width_px: int = NARROW_PX
 ) -> str:
-    """CSS that, on a window up to `max_width_px` wide, hides each direct label that does not fit beside its mark.
+    """CSS that, on a window up to `max_width_px` wide, hides each direct label that does not fit beside its mark,
+    and each label pushed past other marks (its way was cleared at the desktop width; a phone's marks crowd).
 
     There the plot is about `plot_px` wide; a hidden claimant is still named by its marks' hover and in the
     table below the chart. Plotly draws annotation i as `g.annotation[data-index="i"]`.
@@ -471,7 +491,11 @@ def narrow_label_css(
     hidden = [
         f'.{container} g.annotation[data-index="{i}"]'
         for i, note in enumerate(figure.layout.annotations)
-        if (note.name or "").startswith("label:") and label_width(note) > label_room(figure, note, plot_px)
+        if (note.name or "").startswith("label:")
+        and (
+            (note.showarrow and note.axref != "pixel")
+            or label_width(figure, note, plot_px) > label_room(figure, note, plot_px)
+        )
     ]
     if not hidden:
         return ""

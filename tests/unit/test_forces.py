@@ -19,6 +19,7 @@ from components.present.forces import (
     forces_figure,
     forces_note,
     forces_table,
+    narrow_label_css,
     place_labels,
     stated_figure,
     unplotted_estimates,
@@ -444,9 +445,11 @@ def covered_marks(fig, plot_px: float = DESKTOP_PLOT_PX) -> list[str]:
         notes = {a.name: a for a in fig.layout.annotations if a.yref == panel and (a.name or "").startswith("label:")}
         for bottom, top, height, name in boxes:
             note = notes[name]
-            start = px(fig.layout["xaxis" + note.xref[1:]], note.x) + (
-                (note.ax if note.showarrow else note.xshift) or 0
-            )
+            xaxis = fig.layout["xaxis" + note.xref[1:]]
+            if note.showarrow and note.axref != "pixel":  # the end of its leader line is a date
+                start = px(xaxis, note.ax)
+            else:
+                start = px(xaxis, note.x) + ((note.ax if note.showarrow else note.xshift) or 0)
             width = CHAR_PX * len(html.unescape(note.text))
             left, right = (start, start + width) if note.xanchor == "left" else (start - width, start)
             found += [
@@ -458,10 +461,13 @@ def covered_marks(fig, plot_px: float = DESKTOP_PLOT_PX) -> list[str]:
     return found
 
 
+@pytest.mark.parametrize("plot_px", [DESKTOP_PLOT_PX, 1300])  # 1280x800, and a full-HD projector
 @pytest.mark.parametrize(("force", "group"), list(itertools.product(FORCE_NAMES, METRIC_GROUPS)))
-def test_no_direct_label_of_the_bundled_data_covers_a_mark_at_the_desktop_width(bundled, force, group):
+def test_no_direct_label_of_the_bundled_data_covers_a_mark_at_the_desktop_width_or_wider(
+    bundled, force, group, plot_px
+):
     fig = forces_figure(bundled.estimates, force, group, sources=bundled.sources)
-    assert covered_marks(fig) == []
+    assert covered_marks(fig, plot_px) == []
 
 
 def test_a_label_whose_line_is_blocked_by_another_claimants_mark_moves_past_it_on_a_leader_line():
@@ -474,7 +480,8 @@ def test_a_label_whose_line_is_blocked_by_another_claimants_mark_moves_past_it_o
     fig = forces_figure(make_estimates(*rows), "dprk", "losses")
     assert covered_marks(fig) == []
     alpha = labels(fig)[long_name]
-    assert alpha.xanchor == "left" and alpha.showarrow and alpha.ax > 18  # past Bravo's mark, on a line to its own
+    assert alpha.xanchor == "left" and alpha.showarrow  # on a line to its own mark...
+    assert alpha.axref == alpha.xref and pd.Timestamp(alpha.ax) > pd.Timestamp("2025-01-12")  # ...past Bravo's
 
 
 def test_claimants_claiming_one_figure_on_one_day_get_labels_a_line_apart_round_their_mark():
@@ -540,3 +547,15 @@ def test_the_title_fits_above_the_panel_titles_however_many_lines_it_takes(bundl
     plot = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
     rows = {tuple(axis["domain"]) for name, axis in fig.to_dict()["layout"].items() if name.startswith("yaxis")}
     assert plot >= len(rows) * 250  # a longer title never squeezes the panels
+
+
+def test_on_a_phone_a_label_pushed_past_other_marks_is_hidden_as_its_way_was_cleared_at_the_desktop_width(bundled):
+    fig = forces_figure(bundled.estimates, "dprk", "size", sources=bundled.sources)
+    pushed = [
+        i
+        for i, a in enumerate(fig.layout.annotations)
+        if (a.name or "").startswith("label:") and a.showarrow and a.axref != "pixel"
+    ]
+    assert pushed  # the bundled North Korean size view has names pushed past other claimants' marks
+    css = narrow_label_css("st-key-forces", fig)
+    assert all(f'g.annotation[data-index="{i}"]' in css for i in pushed)
